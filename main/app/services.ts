@@ -1,0 +1,53 @@
+/**
+ * Opens everything Pacta needs in one data folder; every door (Electron,
+ * headless host, CLI) starts here and shares these services.
+ */
+import os from "node:os";
+import path from "node:path";
+import { DATABASE_FILE, type Db, openDatabase } from "../db/open";
+import { ImportJobs } from "../import/import-service";
+import { logToFile } from "../logging/logger";
+import { ContractList } from "../register/list";
+import { ContractRegister } from "../register/register";
+
+export interface PactaServices {
+  dataDir: string;
+  db: Db;
+  register: ContractRegister;
+  list: ContractList;
+  imports: ImportJobs;
+  close(): void;
+}
+
+export interface OpenOptions {
+  dataDir: string;
+  /** Who the history names for changes made here; defaults to the OS user. */
+  actor?: string;
+  now?: () => Date;
+}
+
+export function openServices(options: OpenOptions): PactaServices {
+  const dataDir = path.resolve(options.dataDir);
+  logToFile(dataDir);
+  const db = openDatabase(path.join(dataDir, DATABASE_FILE));
+  const register = new ContractRegister(db, {
+    actor: options.actor ?? localActor(),
+    ...(options.now ? { now: options.now } : {}),
+  });
+  return {
+    dataDir,
+    db,
+    register,
+    list: new ContractList(db),
+    imports: new ImportJobs(register),
+    close: () => db.close(),
+  };
+}
+
+function localActor(): string {
+  try {
+    return os.userInfo().username || "local user";
+  } catch {
+    return "local user";
+  }
+}

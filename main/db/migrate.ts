@@ -1,0 +1,61 @@
+/**
+ * Numbered migrations tracked with `PRAGMA user_version`. A migration is
+ * never edited once released; a new number fixes what an old one did.
+ */
+import type { Database } from "better-sqlite3";
+import { PactaError } from "../../shared/api/result";
+import { DEFAULT_STAGES } from "../../shared/domain/stages";
+import { register } from "./migrations/001-register";
+
+export interface Migration {
+  version: number;
+  name: string;
+  /** SQL run in one transaction with the version bump. */
+  up: string;
+  /** Data to add after the SQL, in the same transaction. */
+  seed?: (db: Database) => void;
+}
+
+export const MIGRATIONS: readonly Migration[] = [{ ...register, seed: seedDefaultStages }];
+
+export const SCHEMA_VERSION = MIGRATIONS.length;
+
+function seedDefaultStages(db: Database): void {
+  const insert = db.prepare(
+    `INSERT INTO stages (key, position, name_fr, name_en, terminal)
+     VALUES (@key, @position, @fr, @en, @terminal)`,
+  );
+  DEFAULT_STAGES.forEach((s, position) => {
+    insert.run({
+      key: s.key,
+      position,
+      fr: s.names.fr,
+      en: s.names.en,
+      terminal: s.terminal ? 1 : 0,
+    });
+  });
+}
+
+export function currentVersion(db: Database): number {
+  return db.pragma("user_version", { simple: true }) as number;
+}
+
+/** Brings the database up to this app's schema; refuses one from a newer app. */
+export function migrate(db: Database, migrations: readonly Migration[] = MIGRATIONS): number {
+  const from = currentVersion(db);
+  if (from > migrations.length) {
+    throw new PactaError(
+      "database_newer_than_app",
+      `the database is at schema version ${from}, this app knows up to ${migrations.length}; ` +
+        "update Pacta to open it",
+    );
+  }
+  for (const m of migrations.slice(from)) {
+    db.transaction(() => {
+      db.exec(m.up);
+      m.seed?.(db);
+      db.pragma(`user_version = ${m.version}`);
+    })();
+  }
+  return currentVersion(db);
+}

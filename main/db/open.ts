@@ -1,0 +1,47 @@
+/**
+ * Opens the register's SQLite file the way every door needs it: WAL,
+ * foreign keys on, a busy timeout for a second process, migrations run.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { PactaError } from "../../shared/api/result";
+import { createLogger } from "../logging/logger";
+import { migrate } from "./migrate";
+
+const log = createLogger("db");
+
+export type Db = Database.Database;
+
+export const DATABASE_FILE = "pacta.sqlite";
+
+export function openDatabase(file: string): Db {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  let db: Db;
+  try {
+    db = new Database(file, { timeout: 5000 });
+  } catch (error) {
+    throw new PactaError("database_unreadable", `cannot open ${file}: ${messageOf(error)}`);
+  }
+  try {
+    db.pragma("journal_mode = WAL");
+    // NORMAL is durable across application crashes in WAL mode; a power
+    // loss may lose the last commits but never corrupts the file.
+    db.pragma("synchronous = NORMAL");
+    db.pragma("foreign_keys = ON");
+    const version = migrate(db);
+    log.info({ file, version }, "database open");
+    return db;
+  } catch (error) {
+    db.close();
+    if (error instanceof PactaError) throw error;
+    throw new PactaError(
+      "database_unreadable",
+      `${file} is not a Pacta register or is damaged: ${messageOf(error)}`,
+    );
+  }
+}
+
+export function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,81 @@
+/**
+ * The Electron door: a window on the renderer, the API over IPC (one
+ * channel per method of the contract), nothing else. All behaviour lives
+ * in the services.
+ */
+import path from "node:path";
+import { app, BrowserWindow, ipcMain, shell } from "electron";
+import { ipcChannel } from "../../shared/api/client";
+import { channels } from "../../shared/api/contract";
+import { fail } from "../../shared/api/result";
+import { dispatch } from "../api/dispatch";
+import { createHandlers } from "../api/handlers";
+import { openServices, type PactaServices } from "../app/services";
+import { APP_VERSION } from "../app/version";
+import { createLogger } from "../logging/logger";
+import { isTrustedSender, openExternally, SECURE_WEB_PREFERENCES } from "./security";
+
+const log = createLogger("electron");
+const pagePath = path.join(__dirname, "..", "renderer", "index.html");
+const pageUrl = `file://${pagePath}`;
+
+let services: PactaServices | null = null;
+let window: BrowserWindow | null = null;
+
+function main(): void {
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
+  app.on("second-instance", focusWindow);
+  app.on("window-all-closed", () => app.quit());
+  app.on("will-quit", () => services?.close());
+  app.whenReady().then(onReady, (error: unknown) => log.error({ err: error }, "start failed"));
+}
+
+function onReady(): void {
+  services = openServices({ dataDir: process.env.PACTA_DATA_DIR ?? app.getPath("userData") });
+  setupApi(services);
+  createWindow();
+}
+
+function setupApi(s: PactaServices): void {
+  const handlers = createHandlers(s, { door: "electron", version: APP_VERSION });
+  for (const { channel } of channels()) {
+    ipcMain.handle(ipcChannel(channel), (event, args: unknown) => {
+      const sender = event.senderFrame?.url ?? "";
+      if (!isTrustedSender(sender, pageUrl)) {
+        log.warn({ channel, sender }, "refused a call from an unknown page");
+        return fail("unauthorized", "this page may not call Pacta");
+      }
+      return dispatch(handlers, channel, args);
+    });
+  }
+}
+
+function createWindow(): void {
+  window = new BrowserWindow({
+    width: 1280,
+    height: 820,
+    title: "Pacta",
+    show: false,
+    webPreferences: { ...SECURE_WEB_PREFERENCES, preload: path.join(__dirname, "preload.cjs") },
+  });
+  window.webContents.setWindowOpenHandler(({ url }) => {
+    openExternally(url, (u) => void shell.openExternal(u));
+    return { action: "deny" };
+  });
+  window.webContents.on("will-navigate", (event, url) => {
+    if (url !== pageUrl) event.preventDefault();
+  });
+  window.once("ready-to-show", () => window?.show());
+  void window.loadFile(pagePath);
+}
+
+function focusWindow(): void {
+  if (!window) return;
+  if (window.isMinimized()) window.restore();
+  window.focus();
+}
+
+main();

@@ -1,0 +1,119 @@
+/**
+ * Listing and searching the register: full text (FTS5) combined with
+ * filters, sorted and paged. Statements are prepared once per shape.
+ */
+import type { Statement } from "better-sqlite3";
+import type { ContractPage, Facets, ListQuery, SortKey } from "../../shared/api/contract";
+import { listQuerySchema } from "../../shared/api/contract";
+import { addDays, localToday } from "../../shared/domain/calendar-date";
+import { toFtsQuery } from "../../shared/domain/search-text";
+import type { Db } from "../db/open";
+import { type SummaryRow, TAG_SEPARATOR, toSummary } from "./rows";
+
+const ORDER: Record<SortKey, string> = {
+  title: "c.title COLLATE NOCASE",
+  reference: "c.reference IS NULL, c.reference COLLATE NOCASE",
+  endDate: "c.end_date IS NULL, c.end_date",
+  value: "c.value_minor IS NULL, c.value_minor",
+  updatedAt: "c.updated_at",
+  stage: "(SELECT position FROM stages s WHERE s.key = c.stage)",
+};
+
+const SUMMARY_COLUMNS = `c.*,
+  (SELECT p.name FROM parties p WHERE p.contract_id = c.id AND p.internal = 0
+    ORDER BY p.position LIMIT 1) AS counterparty,
+  (SELECT group_concat(t.tag, '${TAG_SEPARATOR}') FROM contract_tags t
+    WHERE t.contract_id = c.id) AS tag_list`;
+
+export class ContractList {
+  private readonly statements = new Map<string, Statement>();
+
+  constructor(private readonly db: Db) {}
+
+  list(input: ListQuery, today: string = localToday()): ContractPage {
+    const q = listQuerySchema.parse(input);
+    const where: string[] = ["c.deleted = 0"];
+    const params: Record<string, string | number> = {};
+    if (q.archived === "exclude") where.push("c.archived = 0");
+    if (q.archived === "only") where.push("c.archived = 1");
+    const match = toFtsQuery(q.search);
+    if (match) {
+      where.push("c.id IN (SELECT rowid FROM contracts_fts WHERE contracts_fts MATCH @match)");
+      params.match = match;
+    } else if (q.search.trim() !== "") {
+      // Only punctuation was typed: nothing can match it.
+      return { total: 0, rows: [] };
+    }
+    if (q.stage) {
+      where.push("c.stage = @stage");
+      params.stage = q.stage;
+    }
+    if (q.type) {
+      where.push("c.type = @type");
+      params.type = q.type;
+    }
+    if (q.tag) {
+      where.push(
+        "EXISTS (SELECT 1 FROM contract_tags t WHERE t.contract_id = c.id AND t.tag = @tag)",
+      );
+      params.tag = q.tag;
+    }
+    if (q.endingWithinDays !== null && q.endingWithinDays !== undefined) {
+      where.push("c.end_date BETWEEN @today AND @until");
+      params.today = today;
+      params.until = addDays(today, q.endingWithinDays);
+    }
+    if (q.needsReview === true) where.push("c.review_flags <> '[]'");
+    if (q.needsReview === false) where.push("c.review_flags = '[]'");
+    const filter = where.join(" AND ");
+    const dir = q.direction === "asc" ? "ASC" : "DESC";
+    const order = ORDER[q.sort]
+      .split(", ")
+      .map((part) => (part.endsWith("IS NULL") ? part : `${part} ${dir}`))
+      .join(", ");
+    const total = (
+      this.statement(`SELECT count(*) AS n FROM contracts c WHERE ${filter}`).get(params) as {
+        n: number;
+      }
+    ).n;
+    const rows = this.statement(
+      `SELECT ${SUMMARY_COLUMNS} FROM contracts c WHERE ${filter}
+       ORDER BY ${order}, c.id ${dir} LIMIT @limit OFFSET @offset`,
+    ).all({ ...params, limit: q.limit, offset: q.offset }) as SummaryRow[];
+    return { total, rows: rows.map(toSummary) };
+  }
+
+  facets(): Facets {
+    const stages = this.db
+      .prepare("SELECT key, name_fr, name_en, terminal FROM stages ORDER BY position")
+      .all() as { key: string; name_fr: string; name_en: string; terminal: number }[];
+    const strings = (sql: string) =>
+      (this.db.prepare(sql).all() as { v: string }[]).map((r) => r.v);
+    return {
+      stages: stages.map((s) => ({
+        key: s.key,
+        names: { fr: s.name_fr, en: s.name_en },
+        terminal: s.terminal === 1,
+      })),
+      types: strings(
+        "SELECT DISTINCT type AS v FROM contracts WHERE deleted = 0 AND type IS NOT NULL ORDER BY v",
+      ),
+      tags: strings(
+        `SELECT DISTINCT t.tag AS v FROM contract_tags t
+         JOIN contracts c ON c.id = t.contract_id WHERE c.deleted = 0 ORDER BY v`,
+      ),
+      currencies: strings(
+        "SELECT DISTINCT currency AS v FROM contracts WHERE deleted = 0 AND currency IS NOT NULL ORDER BY v",
+      ),
+    };
+  }
+
+  private statement(sql: string): Statement {
+    let s = this.statements.get(sql);
+    if (!s) {
+      s = this.db.prepare(sql);
+      this.statements.set(sql, s);
+    }
+    return s;
+  }
+}

@@ -1,0 +1,315 @@
+/**
+ * The contract register: every write goes through here, in one synchronous
+ * transaction that also updates parties, tags, the search index and the
+ * history.
+ */
+import { randomUUID } from "node:crypto";
+import type { Statement } from "better-sqlite3";
+import { PactaError } from "../../shared/api/result";
+import type {
+  Contract,
+  ContractFields,
+  HistoryEntry,
+  ReviewFlag,
+} from "../../shared/domain/contract";
+import { DEFAULT_STAGE_KEY } from "../../shared/domain/stages";
+import type { Db } from "../db/open";
+import {
+  type ContractRow,
+  fieldsOf,
+  type HistoryRow,
+  type PartyRow,
+  toColumns,
+  toContract,
+  toHistory,
+  toParty,
+  toSearchRow,
+} from "./rows";
+
+export interface RegisterOptions {
+  /** Who is making the changes, as the history records it. */
+  actor: string;
+  now?: () => Date;
+}
+
+export interface WriteOptions {
+  action?: HistoryEntry["action"];
+  /** Values an import could not read; replaces the contract's flags. */
+  review?: ReviewFlag[];
+}
+
+export type UpsertOutcome = "created" | "updated" | "unchanged";
+
+export class ContractRegister {
+  private readonly now: () => Date;
+  private readonly sql: ReturnType<typeof prepare>;
+
+  constructor(
+    readonly db: Db,
+    private readonly options: RegisterOptions,
+  ) {
+    this.now = options.now ?? (() => new Date());
+    this.sql = prepare(db);
+  }
+
+  get(id: number): Contract {
+    const row = this.sql.byId.get({ id }) as ContractRow | undefined;
+    if (!row || row.deleted === 1) {
+      throw new PactaError("not_found", `there is no contract #${id}`);
+    }
+    const parties = (this.sql.parties.all({ id }) as PartyRow[]).map(toParty);
+    const tags = (this.sql.tags.all({ id }) as { tag: string }[]).map((t) => t.tag);
+    const history = (this.sql.history.all({ id }) as HistoryRow[]).map(toHistory);
+    return toContract(row, parties, tags, history);
+  }
+
+  /** The live contract with this reference, if any. */
+  idByReference(reference: string): number | null {
+    const row = this.sql.byReference.get({ reference }) as { id: number } | undefined;
+    return row?.id ?? null;
+  }
+
+  create(fields: ContractFields, options: WriteOptions = {}): Contract {
+    const id = this.db.transaction(() => this.insert(fields, options))();
+    return this.get(id);
+  }
+
+  update(id: number, fields: ContractFields, expectedUpdatedAt?: string): Contract {
+    this.db.transaction(() => {
+      const current = this.get(id);
+      if (expectedUpdatedAt !== undefined && current.updatedAt !== expectedUpdatedAt) {
+        throw new PactaError(
+          "stale_update",
+          `contract #${id} was changed at ${current.updatedAt}, after this edit began`,
+        );
+      }
+      this.change(current, fields, {});
+    })();
+    return this.get(id);
+  }
+
+  /**
+   * Creates the contract, or updates the live one with the same reference.
+   * Runs inside the caller's transaction (imports write in batches).
+   */
+  upsertByReference(fields: ContractFields, options: WriteOptions): UpsertOutcome {
+    const existing = fields.reference ? this.idByReference(fields.reference) : null;
+    if (existing === null) {
+      this.insert(fields, options);
+      return "created";
+    }
+    return this.change(this.get(existing), fields, options) ? "updated" : "unchanged";
+  }
+
+  markReviewed(id: number): Contract {
+    return this.setFlag(id, "review_flags", "[]", "updated");
+  }
+
+  archive(id: number): Contract {
+    return this.setFlag(id, "archived", 1, "archived");
+  }
+
+  restore(id: number): Contract {
+    return this.setFlag(id, "archived", 0, "restored");
+  }
+
+  /** Deletes for the user; the row stays as a tombstone so history is kept. */
+  remove(id: number): void {
+    this.setFlag(id, "deleted", 1, "deleted");
+    this.sql.ftsDelete.run({ id });
+  }
+
+  private setFlag(
+    id: number,
+    column: "archived" | "deleted" | "review_flags",
+    value: number | string,
+    action: HistoryEntry["action"],
+  ): Contract {
+    this.db.transaction(() => {
+      const current = this.get(id);
+      const before =
+        column === "archived" ? current.archived : column === "deleted" ? false : current.review;
+      const after = column === "review_flags" ? [] : value === 1;
+      const at = this.stamp();
+      this.db
+        .prepare(`UPDATE contracts SET ${column} = @value, updated_at = @at WHERE id = @id`)
+        .run({ id, value, at });
+      this.record(id, at, action, {
+        [column === "review_flags" ? "review" : column]: [before, after],
+      });
+    })();
+    return column === "deleted" ? ({ id } as Contract) : this.get(id);
+  }
+
+  private insert(fields: ContractFields, options: WriteOptions): number {
+    const stage = this.checkStage(fields.stage ?? DEFAULT_STAGE_KEY);
+    const at = this.stamp();
+    const info = this.guardReference(fields, () =>
+      this.sql.insert.run({
+        ...toColumns(fields, stage),
+        uid: randomUUID(),
+        review_flags: JSON.stringify(options.review ?? []),
+        created_at: at,
+        updated_at: at,
+      }),
+    );
+    const id = Number(info.lastInsertRowid);
+    this.writeChildren(id, fields);
+    const changes: Record<string, [unknown, unknown]> = {};
+    for (const [key, value] of Object.entries({ ...fields, stage })) {
+      if (!isEmpty(value)) changes[key] = [null, value];
+    }
+    this.record(id, at, options.action === "imported" ? "imported" : "created", changes);
+    return id;
+  }
+
+  /** Writes the differences; returns false when there were none. */
+  private change(current: Contract, next: ContractFields, options: WriteOptions): boolean {
+    const stage = this.checkStage(next.stage ?? current.stage);
+    const before = fieldsOf(current);
+    const after: ContractFields = { ...next, stage };
+    const changes: Record<string, [unknown, unknown]> = {};
+    for (const key of Object.keys(after) as (keyof ContractFields)[]) {
+      if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) {
+        changes[key] = [before[key], after[key]];
+      }
+    }
+    const review = options.review ?? current.review;
+    if (JSON.stringify(review) !== JSON.stringify(current.review)) {
+      changes.review = [current.review, review];
+    }
+    if (Object.keys(changes).length === 0) return false;
+    const at = this.stamp();
+    this.guardReference(after, () =>
+      this.sql.update.run({
+        ...toColumns(after, stage),
+        id: current.id,
+        review_flags: JSON.stringify(review),
+        updated_at: at,
+      }),
+    );
+    this.sql.deleteParties.run({ id: current.id });
+    this.sql.deleteTags.run({ id: current.id });
+    this.sql.ftsDelete.run({ id: current.id });
+    this.writeChildren(current.id, after);
+    this.record(current.id, at, options.action === "imported" ? "imported" : "updated", changes);
+    return true;
+  }
+
+  private writeChildren(id: number, fields: ContractFields): void {
+    fields.parties.forEach((p, position) => {
+      this.sql.insertParty.run({ ...p, internal: p.internal ? 1 : 0, id, position });
+    });
+    for (const tag of fields.tags) this.sql.insertTag.run({ id, tag });
+    this.sql.ftsInsert.run({ id, ...toSearchRow(fields) });
+  }
+
+  private record(
+    id: number,
+    at: string,
+    action: HistoryEntry["action"],
+    changes: Record<string, [unknown, unknown]>,
+  ): void {
+    this.sql.insertHistory.run({
+      id,
+      at,
+      actor: this.options.actor,
+      action,
+      changes: JSON.stringify(changes),
+    });
+  }
+
+  private checkStage(stage: string): string {
+    if (!this.sql.stage.get({ key: stage })) {
+      throw new PactaError("invalid_argument", `there is no stage "${stage}"`, [
+        { path: ["stage"], message: `unknown stage "${stage}"` },
+      ]);
+    }
+    return stage;
+  }
+
+  private guardReference<T>(fields: ContractFields, write: () => T): T {
+    try {
+      return write();
+    } catch (error) {
+      if (
+        error instanceof Error &&
+        /UNIQUE constraint failed: contracts\.reference/.test(error.message)
+      ) {
+        const other = fields.reference ? this.idByReference(fields.reference) : null;
+        throw new PactaError(
+          "duplicate_reference",
+          `the reference "${fields.reference}" is already used by contract #${other}`,
+          [{ path: ["reference"], message: "already used by another contract" }],
+        );
+      }
+      throw error;
+    }
+  }
+
+  /** An ISO timestamp that never goes backwards within this process. */
+  private stamp(): string {
+    return this.now().toISOString();
+  }
+}
+
+function isEmpty(value: unknown): boolean {
+  return (
+    value === null ||
+    value === undefined ||
+    value === "" ||
+    (Array.isArray(value) && value.length === 0)
+  );
+}
+
+function prepare(db: Db) {
+  const columns = `reference, title, type, stage, value_minor, currency, signature_date,
+    effective_date, end_date, renewal_kind, renewal_term, notice_period, governing_law, notes`;
+  const values = columns
+    .split(",")
+    .map((c) => `@${c.trim()}`)
+    .join(", ");
+  const sets = columns
+    .split(",")
+    .map((c) => `${c.trim()} = @${c.trim()}`)
+    .join(", ");
+  const s = (sql: string): Statement => db.prepare(sql);
+  return {
+    byId: s("SELECT * FROM contracts WHERE id = @id"),
+    byReference: s("SELECT id FROM contracts WHERE reference = @reference AND deleted = 0"),
+    parties: s(
+      `SELECT name, role, signatory, email, internal FROM parties
+       WHERE contract_id = @id ORDER BY position`,
+    ),
+    tags: s("SELECT tag FROM contract_tags WHERE contract_id = @id ORDER BY tag"),
+    history: s(
+      `SELECT id, at, actor, action, changes FROM contract_history
+       WHERE contract_id = @id ORDER BY id`,
+    ),
+    stage: s("SELECT key FROM stages WHERE key = @key"),
+    insert: s(
+      `INSERT INTO contracts (uid, ${columns}, review_flags, created_at, updated_at)
+       VALUES (@uid, ${values}, @review_flags, @created_at, @updated_at)`,
+    ),
+    update: s(
+      `UPDATE contracts SET ${sets}, review_flags = @review_flags, updated_at = @updated_at
+       WHERE id = @id`,
+    ),
+    insertParty: s(
+      `INSERT INTO parties (contract_id, position, name, role, signatory, email, internal)
+       VALUES (@id, @position, @name, @role, @signatory, @email, @internal)`,
+    ),
+    deleteParties: s("DELETE FROM parties WHERE contract_id = @id"),
+    insertTag: s("INSERT OR IGNORE INTO contract_tags (contract_id, tag) VALUES (@id, @tag)"),
+    deleteTags: s("DELETE FROM contract_tags WHERE contract_id = @id"),
+    ftsInsert: s(
+      `INSERT INTO contracts_fts (rowid, title, reference, parties, notes, tags)
+       VALUES (@id, @title, @reference, @parties, @notes, @tags)`,
+    ),
+    ftsDelete: s("DELETE FROM contracts_fts WHERE rowid = @id"),
+    insertHistory: s(
+      `INSERT INTO contract_history (contract_id, at, actor, action, changes)
+       VALUES (@id, @at, @actor, @action, @changes)`,
+    ),
+  };
+}

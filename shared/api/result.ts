@@ -1,0 +1,57 @@
+/**
+ * What every API call answers: a value, or a reason code the UI and the CLI
+ * turn into words (see `shared/i18n`). Expected failures never throw across
+ * a door.
+ */
+
+export const REASONS = [
+  "invalid_argument",
+  "not_found",
+  "duplicate_reference",
+  "stale_update",
+  "import_unreadable",
+  "database_newer_than_app",
+  "database_unreadable",
+  "unauthorized",
+  "unknown_method",
+  "internal",
+] as const;
+export type Reason = (typeof REASONS)[number];
+
+/** One thing wrong with an argument: where (a path into it) and what. */
+export interface FieldIssue {
+  path: (string | number)[];
+  message: string;
+}
+
+export interface ApiError {
+  reason: Reason;
+  /** Extra words for a person, in English, naming what and where. */
+  detail?: string;
+  issues?: FieldIssue[];
+}
+
+export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+export function ok<T>(value: T): ApiResult<T> {
+  return { ok: true, value };
+}
+
+export function fail(reason: Reason, detail?: string, issues?: FieldIssue[]): ApiResult<never> {
+  const error: ApiError = { reason };
+  if (detail !== undefined) error.detail = detail;
+  if (issues !== undefined) error.issues = issues;
+  return { ok: false, error };
+}
+
+/** An expected failure raised inside a service, turned into a result at the door. */
+export class PactaError extends Error {
+  constructor(
+    readonly reason: Reason,
+    detail: string,
+    readonly issues?: FieldIssue[],
+  ) {
+    super(detail);
+    this.name = "PactaError";
+  }
+}

@@ -1,0 +1,69 @@
+import { describe, expect, it } from "vitest";
+import {
+  formatMoney,
+  isCurrencyCode,
+  majorToMinor,
+  minorDigits,
+  minorToMajor,
+  parseMajorAmount,
+} from "./money";
+
+describe("parseMajorAmount", () => {
+  it.each([
+    ["1234.5", "EUR", 123450],
+    ["1 234,50", "EUR", 123450],
+    ["1\u202f234,50", "EUR", 123450],
+    ["1,234.50", "USD", 123450],
+    ["1.234.567,89", "EUR", 123456789],
+    ["€ 12 000", "EUR", 1200000],
+    ["12000 EUR", "EUR", 1200000],
+    ["$1,000", "USD", 100000],
+    ["1,5", "EUR", 150],
+    ["1,234", "EUR", 123400],
+    ["1.234", "BHD", 1234],
+    ["12.345", "JPY", 12345],
+    ["-3,5", "EUR", -350],
+  ] as const)("reads %j in %s as %i minor units", (text, currency, minor) => {
+    expect(parseMajorAmount(text, currency)).toBe(minor);
+  });
+
+  it.each([
+    ["", "EUR"],
+    ["abc", "EUR"],
+    ["12,5", "JPY"],
+    ["1.0005", "BHD"],
+    ["1,2345", "EUR"],
+    ["1.2.3", "EUR"],
+    ["12.34.56", "EUR"],
+    ["5/1/2024", "EUR"],
+    ["99999999999999999999", "EUR"],
+  ] as const)("refuses %j in %s", (text, currency) => {
+    expect(parseMajorAmount(text, currency)).toBeNull();
+  });
+});
+
+describe("currencies and major units", () => {
+  it("knows real ISO 4217 codes only", () => {
+    expect(isCurrencyCode("EUR")).toBe(true);
+    expect(isCurrencyCode("XOF")).toBe(true);
+    expect(isCurrencyCode("XYZ")).toBe(false);
+    expect(isCurrencyCode("eur")).toBe(false);
+    expect(minorDigits("JPY")).toBe(0);
+    expect(minorDigits("BHD")).toBe(3);
+  });
+
+  it("converts between JSON numbers and exact minor units", () => {
+    expect(majorToMinor(1234.56, "EUR")).toBe(123456);
+    expect(majorToMinor(0.1 + 0.2, "EUR")).toBeNull();
+    expect(majorToMinor(1.5, "JPY")).toBeNull();
+    expect(majorToMinor("1 234,56", "EUR")).toBe(123456);
+    expect(minorToMajor(123456, "EUR")).toBe(1234.56);
+    expect(minorToMajor(-5, "EUR")).toBe(-0.05);
+    expect(minorToMajor(1234, "BHD")).toBe(1.234);
+  });
+
+  it("formats for a person in a locale", () => {
+    expect(formatMoney(123456, "EUR", "fr-FR")).toBe("1\u202f234,56\u00a0€");
+    expect(formatMoney(123456, "USD", "en-US")).toBe("$1,234.56");
+  });
+});

@@ -1,0 +1,119 @@
+/**
+ * Money is kept exact, as an integer count of the currency's minor unit
+ * (cents for EUR, yen for JPY, fils for BHD). Conversion never goes
+ * through floating-point arithmetic.
+ */
+
+const CURRENCY = /^[A-Z]{3}$/;
+
+/**
+ * ISO 4217 codes the runtime knows. `Intl.NumberFormat` alone accepts any
+ * three letters (`XYZ`), so it cannot tell a real currency from a typo.
+ */
+const KNOWN_CURRENCIES: ReadonlySet<string> = new Set(Intl.supportedValuesOf("currency"));
+
+export function isCurrencyCode(code: string): boolean {
+  return CURRENCY.test(code) && KNOWN_CURRENCIES.has(code);
+}
+
+/** Building an `Intl.NumberFormat` is slow; imports ask for the same few currencies. */
+const digitsByCurrency = new Map<string, number>();
+
+/** Digits after the decimal point for a currency (2 for EUR, 0 for JPY). */
+export function minorDigits(currency: string): number {
+  const known = digitsByCurrency.get(currency);
+  if (known !== undefined) return known;
+  let digits = 2;
+  try {
+    const options = new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions();
+    digits = options.maximumFractionDigits ?? 2;
+  } catch {
+    // Not a currency Intl knows: two decimals, like most.
+  }
+  if (digitsByCurrency.size < 1000) digitsByCurrency.set(currency, digits);
+  return digits;
+}
+
+/**
+ * Reads an amount in major units written by a person or a file:
+ * `1234.5`, `1 234,50`, `1,234.50`, `€ 12 000`, `12000 EUR`.
+ * Returns the exact minor-unit integer, or null when it is not an amount
+ * or has more decimals than the currency allows.
+ */
+export function parseMajorAmount(text: string, currency: string): number | null {
+  let t = text.replace(/[\s\u00a0\u202f']/g, "").replace(/^[A-Z]{3}|[A-Z]{3}$/g, "");
+  t = t.replace(/^[€$£¥₽]|[€$£¥₽]$/g, "");
+  const negative = t.startsWith("-");
+  if (negative) t = t.slice(1);
+  if (!/^\d[\d.,]*$/.test(t)) return null;
+  const digits = minorDigits(currency);
+  const decimalAt = decimalSeparatorIndex(t, digits);
+  const grouped = decimalAt < 0 ? t : t.slice(0, decimalAt);
+  // Thousands separators only between groups of three digits ("1.2.3" is no amount).
+  if (/[.,]/.test(grouped) && !/^\d{1,3}(?:[.,]\d{3})+$/.test(grouped)) return null;
+  const whole = grouped.replace(/[.,]/g, "");
+  const fraction = decimalAt < 0 ? "" : t.slice(decimalAt + 1);
+  if (!/^\d+$/.test(whole) || !/^\d*$/.test(fraction) || fraction.length > digits) {
+    return null;
+  }
+  const minor = Number(whole + fraction.padEnd(digits, "0"));
+  if (!Number.isSafeInteger(minor)) return null;
+  return negative ? -minor : minor;
+}
+
+/**
+ * Where the decimal separator is, or -1. With both `.` and `,` the last one
+ * is decimal. With one kind used once, three digits after it read as a
+ * thousands group unless the currency has three decimals (`1,234` EUR is
+ * 1234; `1,5` is 1.5). Used more than once, it is a thousands separator.
+ */
+function decimalSeparatorIndex(t: string, digits: number): number {
+  const lastDot = t.lastIndexOf(".");
+  const lastComma = t.lastIndexOf(",");
+  if (lastDot >= 0 && lastComma >= 0) return Math.max(lastDot, lastComma);
+  const at = Math.max(lastDot, lastComma);
+  if (at < 0) return -1;
+  const sep = t[at] ?? "";
+  if (t.indexOf(sep) !== at) return -1;
+  const after = t.length - at - 1;
+  return after === 3 && digits < 3 ? -1 : at;
+}
+
+/** Minor units to a JSON number in major units (123456 EUR → 1234.56). */
+export function minorToMajor(minor: number, currency: string): number {
+  const digits = minorDigits(currency);
+  return Number(formatMinorPlain(minor, digits));
+}
+
+function formatMinorPlain(minor: number, digits: number): string {
+  const sign = minor < 0 ? "-" : "";
+  const abs = String(Math.abs(minor)).padStart(digits + 1, "0");
+  if (digits === 0) return sign + abs;
+  return `${sign}${abs.slice(0, -digits)}.${abs.slice(-digits)}`;
+}
+
+/**
+ * Major units from JSON to exact minor units. A JSON number is read as a
+ * plain decimal (`1234.567` is never taken as thousands); a string is read
+ * the way a person writes it.
+ */
+export function majorToMinor(value: number | string, currency: string): number | null {
+  if (typeof value === "string") return parseMajorAmount(value, currency);
+  if (!Number.isFinite(value)) return null;
+  const text = /e/i.test(String(value)) ? value.toFixed(12) : String(value);
+  const m = /^(-?)(\d+)(?:\.(\d+?))?0*$/.exec(text);
+  if (!m) return null;
+  const fraction = m[3] ?? "";
+  const digits = minorDigits(currency);
+  if (fraction.length > digits) return null;
+  const minor = Number((m[2] ?? "") + fraction.padEnd(digits, "0"));
+  if (!Number.isSafeInteger(minor)) return null;
+  return m[1] === "-" ? -minor : minor;
+}
+
+/** Formats minor units for a person in a locale (`1 234,56 €`). */
+export function formatMoney(minor: number, currency: string, locale: string): string {
+  const digits = minorDigits(currency);
+  const plain = formatMinorPlain(minor, digits);
+  return new Intl.NumberFormat(locale, { style: "currency", currency }).format(Number(plain));
+}
