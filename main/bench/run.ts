@@ -97,7 +97,8 @@ async function main(): Promise<void> {
   const dbFile = path.join(dataDir, "pacta.sqlite");
   results.dbMegabytes = Number((fs.statSync(dbFile).size / 1024 / 1024).toFixed(1));
   services.close();
-  fs.rmSync(dataDir, { recursive: true, force: true });
+  if (process.env.PACTA_BENCH_KEEP) process.stdout.write(`kept ${dataDir}\n`);
+  else fs.rmSync(dataDir, { recursive: true, force: true });
 
   const rows = Object.entries(results).map(([k, v]) => `${k.padEnd(20)} ${v}`);
   process.stdout.write(`${rows.join("\n")}\n`);

@@ -29,6 +29,10 @@ export function openDatabase(file: string): Db {
     // loss may lose the last commits but never corrupts the file.
     db.pragma("synchronous = NORMAL");
     db.pragma("foreign_keys = ON");
+    // A register of 100,000 contracts is ~150 MB: give SQLite room to keep
+    // the hot pages of its indexes in memory (64 MiB cache, 256 MiB mapped).
+    db.pragma("cache_size = -65536");
+    db.pragma("mmap_size = 268435456");
     const version = migrate(db);
     log.info({ file, version }, "database open");
     return db;

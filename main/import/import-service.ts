@@ -57,7 +57,7 @@ export async function executeImport(
   options: RunOptions,
 ): Promise<ImportReport> {
   const { file, mapping, fileName } = prepared;
-  const batchSize = Math.max(1, options.batchSize ?? 1000);
+  const batchSize = Math.max(1, options.batchSize ?? 5000);
   const map = mapRowOf(prepared, new ContractList(register.db).facets().stages);
   const report: ImportReport = {
     fileName,
@@ -92,7 +92,7 @@ export async function executeImport(
     for (let i = start; i < end; i += 1) mapped.push(map(i));
     let outcomes: UpsertOutcome[];
     try {
-      outcomes = writeBatch(register, mapped, options.dryRun, dryWritten);
+      outcomes = writeBatch(register, fileName, mapped, options.dryRun, dryWritten);
     } catch (error) {
       const first = mapped[0]?.row ?? start + 1;
       const last = mapped.at(-1)?.row ?? end;
@@ -116,6 +116,7 @@ export async function executeImport(
 
 function writeBatch(
   register: ContractRegister,
+  fileName: string,
   mapped: MappedRow[],
   dryRun: boolean,
   dryWritten: Map<string, string>,
@@ -130,7 +131,13 @@ function writeBatch(
         outcomes.push(seen === signature(m) ? "unchanged" : "updated");
         continue;
       }
-      outcomes.push(register.upsertByReference(m.fields, { action: "imported", review: m.flags }));
+      outcomes.push(
+        register.upsertByReference(m.fields, {
+          action: "imported",
+          review: m.flags,
+          source: `${fileName}, row ${m.row}`,
+        }),
+      );
     }
     if (dryRun) throw new DryRunRollback(outcomes);
     return outcomes;

@@ -25,6 +25,16 @@ const SUMMARY_COLUMNS = `c.*,
   (SELECT group_concat(t.tag, '${TAG_SEPARATOR}') FROM contract_tags t
     WHERE t.contract_id = c.id) AS tag_list`;
 
+const SEARCHED_COLUMNS = "{title reference parties notes tags}";
+
+/** The person's terms, in the text columns only, and the archive state wanted. */
+function ftsMatch(terms: string, archived: "exclude" | "include" | "only"): string {
+  const text = `${SEARCHED_COLUMNS} : (${terms})`;
+  if (archived === "exclude") return `${text} AND state : live`;
+  if (archived === "only") return `${text} AND state : archived`;
+  return text;
+}
+
 export class ContractList {
   private readonly statements = new Map<string, Statement>();
 
@@ -36,49 +46,57 @@ export class ContractList {
     const params: Record<string, string | number> = {};
     if (q.archived === "exclude") where.push("c.archived = 0");
     if (q.archived === "only") where.push("c.archived = 1");
-    const match = toFtsQuery(q.search);
-    if (match) {
+    const terms = toFtsQuery(q.search);
+    if (terms) {
       where.push("c.id IN (SELECT rowid FROM contracts_fts WHERE contracts_fts MATCH @match)");
-      params.match = match;
+      params.match = ftsMatch(terms, q.archived);
     } else if (q.search.trim() !== "") {
       // Only punctuation was typed: nothing can match it.
       return { total: 0, rows: [] };
     }
-    if (q.stage) {
-      where.push("c.stage = @stage");
-      params.stage = q.stage;
-    }
-    if (q.type) {
-      where.push("c.type = @type");
-      params.type = q.type;
-    }
+    let onlySearch = true;
+    const narrow = (clause: string, values: Record<string, string | number> = {}) => {
+      where.push(clause);
+      Object.assign(params, values);
+      onlySearch = false;
+    };
+    if (q.stage) narrow("c.stage = @stage", { stage: q.stage });
+    if (q.type) narrow("c.type = @type", { type: q.type });
     if (q.tag) {
-      where.push(
-        "EXISTS (SELECT 1 FROM contract_tags t WHERE t.contract_id = c.id AND t.tag = @tag)",
-      );
-      params.tag = q.tag;
+      narrow("EXISTS (SELECT 1 FROM contract_tags t WHERE t.contract_id = c.id AND t.tag = @tag)", {
+        tag: q.tag,
+      });
     }
     if (q.endingWithinDays !== null && q.endingWithinDays !== undefined) {
-      where.push("c.end_date BETWEEN @today AND @until");
-      params.today = today;
-      params.until = addDays(today, q.endingWithinDays);
+      narrow("c.end_date BETWEEN @today AND @until", {
+        today,
+        until: addDays(today, q.endingWithinDays),
+      });
     }
-    if (q.needsReview === true) where.push("c.review_flags <> '[]'");
-    if (q.needsReview === false) where.push("c.review_flags = '[]'");
+    if (q.needsReview === true) narrow("c.review_flags <> '[]'");
+    if (q.needsReview === false) narrow("c.review_flags = '[]'");
     const filter = where.join(" AND ");
     const dir = q.direction === "asc" ? "ASC" : "DESC";
     const order = ORDER[q.sort]
       .split(", ")
       .map((part) => (part.endsWith("IS NULL") ? part : `${part} ${dir}`))
       .join(", ");
-    const total = (
-      this.statement(`SELECT count(*) AS n FROM contracts c WHERE ${filter}`).get(params) as {
-        n: number;
-      }
-    ).n;
+    // With only a search, the index knows the count (it holds each row's
+    // live/archived state); otherwise the table is asked.
+    const countSql =
+      terms && onlySearch
+        ? "SELECT count(*) AS n FROM contracts_fts WHERE contracts_fts MATCH @match"
+        : `SELECT count(*) AS n FROM contracts c WHERE ${filter}`;
+    const countParams = terms && onlySearch ? { match: params.match ?? "" } : params;
+    const total = (this.statement(countSql).get(countParams) as { n: number }).n;
+    if (total === 0) return { total, rows: [] };
+    // Sort and page on ids first, then read the summary columns of one page.
     const rows = this.statement(
-      `SELECT ${SUMMARY_COLUMNS} FROM contracts c WHERE ${filter}
-       ORDER BY ${order}, c.id ${dir} LIMIT @limit OFFSET @offset`,
+      `WITH page AS (
+         SELECT c.id FROM contracts c WHERE ${filter}
+         ORDER BY ${order}, c.id ${dir} LIMIT @limit OFFSET @offset)
+       SELECT ${SUMMARY_COLUMNS} FROM page JOIN contracts c ON c.id = page.id
+       ORDER BY ${order}, c.id ${dir}`,
     ).all({ ...params, limit: q.limit, offset: q.offset }) as SummaryRow[];
     return { total, rows: rows.map(toSummary) };
   }

@@ -163,6 +163,22 @@ describe("search and filters", () => {
     expect(s.list.list({ endingWithinDays: 10 }, "2026-02-15").total).toBe(0);
   });
 
+  it("finds archived contracts only when asked, and counts them right", () => {
+    const nda = s.list.list({ search: "accord" }).rows[0];
+    if (!nda) throw new Error("no NDA");
+    s.register.archive(nda.id);
+    expect(s.list.list({ search: "accord" }).total).toBe(0);
+    expect(s.list.list({ search: "accord", archived: "include" }).total).toBe(1);
+    expect(s.list.list({ search: "accord", archived: "only" }).rows[0]?.archived).toBe(true);
+    s.register.restore(nda.id);
+    expect(s.list.list({ search: "accord" }).total).toBe(1);
+    // The index's hidden live/archived marker is not searchable text.
+    expect(s.list.list({ search: "live" }).total).toBe(0);
+    expect(s.list.list({ search: "archived", archived: "include" }).total).toBe(0);
+    s.register.remove(nda.id);
+    expect(s.list.list({ search: "accord", archived: "include" }).total).toBe(0);
+  });
+
   it("sorts both ways, with missing values last", () => {
     const asc = s.list.list({ sort: "endDate", direction: "asc" }).rows.map((r) => r.reference);
     expect(asc).toEqual(["NDA-7", "C-2026-001"]);

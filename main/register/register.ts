@@ -3,7 +3,6 @@
  * transaction that also updates parties, tags, the search index and the
  * history.
  */
-import { randomUUID } from "node:crypto";
 import type { Statement } from "better-sqlite3";
 import { PactaError } from "../../shared/api/result";
 import type {
@@ -25,6 +24,7 @@ import {
   toParty,
   toSearchRow,
 } from "./rows";
+import { timeOrderedUuid } from "./uuid";
 
 export interface RegisterOptions {
   /** Who is making the changes, as the history records it. */
@@ -36,6 +36,8 @@ export interface WriteOptions {
   action?: HistoryEntry["action"];
   /** Values an import could not read; replaces the contract's flags. */
   review?: ReviewFlag[];
+  /** Where the data came from (`file.csv, row 12`), kept in the history. */
+  source?: string;
 }
 
 export type UpsertOutcome = "created" | "updated" | "unchanged";
@@ -43,6 +45,8 @@ export type UpsertOutcome = "created" | "updated" | "unchanged";
 export class ContractRegister {
   private readonly now: () => Date;
   private readonly sql: ReturnType<typeof prepare>;
+  /** Stages known to exist; stages are never deleted, only retired. */
+  private readonly stages = new Set<string>();
 
   constructor(
     readonly db: Db,
@@ -116,7 +120,6 @@ export class ContractRegister {
   /** Deletes for the user; the row stays as a tombstone so history is kept. */
   remove(id: number): void {
     this.setFlag(id, "deleted", 1, "deleted");
-    this.sql.ftsDelete.run({ id });
   }
 
   private setFlag(
@@ -137,6 +140,10 @@ export class ContractRegister {
       this.record(id, at, action, {
         [column === "review_flags" ? "review" : column]: [before, after],
       });
+      if (column !== "review_flags") {
+        this.sql.ftsDelete.run({ id });
+        if (column === "archived") this.index(id, fieldsOf(current), value === 1);
+      }
     })();
     return column === "deleted" ? ({ id } as Contract) : this.get(id);
   }
@@ -147,7 +154,7 @@ export class ContractRegister {
     const info = this.guardReference(fields, () =>
       this.sql.insert.run({
         ...toColumns(fields, stage),
-        uid: randomUUID(),
+        uid: timeOrderedUuid(this.now()),
         review_flags: JSON.stringify(options.review ?? []),
         created_at: at,
         updated_at: at,
@@ -155,10 +162,11 @@ export class ContractRegister {
     );
     const id = Number(info.lastInsertRowid);
     this.writeChildren(id, fields);
+    this.index(id, fields, false);
+    // The first entry names only where the contract came from: its values
+    // are the contract's, and every later entry keeps the values it replaced.
     const changes: Record<string, [unknown, unknown]> = {};
-    for (const [key, value] of Object.entries({ ...fields, stage })) {
-      if (!isEmpty(value)) changes[key] = [null, value];
-    }
+    if (options.source) changes.source = [null, options.source];
     this.record(id, at, options.action === "imported" ? "imported" : "created", changes);
     return id;
   }
@@ -179,6 +187,7 @@ export class ContractRegister {
       changes.review = [current.review, review];
     }
     if (Object.keys(changes).length === 0) return false;
+    if (options.source) changes.source = [null, options.source];
     const at = this.stamp();
     this.guardReference(after, () =>
       this.sql.update.run({
@@ -192,6 +201,7 @@ export class ContractRegister {
     this.sql.deleteTags.run({ id: current.id });
     this.sql.ftsDelete.run({ id: current.id });
     this.writeChildren(current.id, after);
+    this.index(current.id, after, current.archived);
     this.record(current.id, at, options.action === "imported" ? "imported" : "updated", changes);
     return true;
   }
@@ -201,7 +211,11 @@ export class ContractRegister {
       this.sql.insertParty.run({ ...p, internal: p.internal ? 1 : 0, id, position });
     });
     for (const tag of fields.tags) this.sql.insertTag.run({ id, tag });
-    this.sql.ftsInsert.run({ id, ...toSearchRow(fields) });
+  }
+
+  /** Adds the contract's words to the search index (deleted ones are left out). */
+  private index(id: number, fields: ContractFields, archived: boolean): void {
+    this.sql.ftsInsert.run({ id, ...toSearchRow(fields, archived) });
   }
 
   private record(
@@ -220,7 +234,8 @@ export class ContractRegister {
   }
 
   private checkStage(stage: string): string {
-    if (!this.sql.stage.get({ key: stage })) {
+    if (!this.stages.has(stage) && this.sql.stage.get({ key: stage })) this.stages.add(stage);
+    if (!this.stages.has(stage)) {
       throw new PactaError("invalid_argument", `there is no stage "${stage}"`, [
         { path: ["stage"], message: `unknown stage "${stage}"` },
       ]);
@@ -251,15 +266,6 @@ export class ContractRegister {
   private stamp(): string {
     return this.now().toISOString();
   }
-}
-
-function isEmpty(value: unknown): boolean {
-  return (
-    value === null ||
-    value === undefined ||
-    value === "" ||
-    (Array.isArray(value) && value.length === 0)
-  );
 }
 
 function prepare(db: Db) {
@@ -303,8 +309,8 @@ function prepare(db: Db) {
     insertTag: s("INSERT OR IGNORE INTO contract_tags (contract_id, tag) VALUES (@id, @tag)"),
     deleteTags: s("DELETE FROM contract_tags WHERE contract_id = @id"),
     ftsInsert: s(
-      `INSERT INTO contracts_fts (rowid, title, reference, parties, notes, tags)
-       VALUES (@id, @title, @reference, @parties, @notes, @tags)`,
+      `INSERT INTO contracts_fts (rowid, title, reference, parties, notes, tags, state)
+       VALUES (@id, @title, @reference, @parties, @notes, @tags, @state)`,
     ),
     ftsDelete: s("DELETE FROM contracts_fts WHERE rowid = @id"),
     insertHistory: s(

@@ -159,8 +159,12 @@ export function toColumns(fields: ContractFields, stage: string) {
   };
 }
 
-/** The text the search index holds for a contract, ligatures spelled out. */
-export function toSearchRow(fields: ContractFields) {
+/**
+ * The text the search index holds for a contract, ligatures spelled out.
+ * `state` (live or archived) lets a search count its matches in the index
+ * alone.
+ */
+export function toSearchRow(fields: ContractFields, archived: boolean) {
   const parties = fields.parties
     .map((p) => [p.name, p.role, p.signatory, p.email].filter(Boolean).join(" "))
     .join(" ; ");
@@ -170,6 +174,7 @@ export function toSearchRow(fields: ContractFields) {
     parties: foldLigatures(parties),
     notes: foldLigatures(fields.notes),
     tags: foldLigatures(fields.tags.join(" ")),
+    state: archived ? "archived" : "live",
   };
 }
 

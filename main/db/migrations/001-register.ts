@@ -40,11 +40,12 @@ export const register: Migration = {
 
     CREATE UNIQUE INDEX contracts_by_reference
       ON contracts (reference) WHERE reference IS NOT NULL AND deleted = 0;
-    CREATE INDEX contracts_by_end_date ON contracts (end_date) WHERE deleted = 0;
-    CREATE INDEX contracts_by_updated ON contracts (updated_at) WHERE deleted = 0;
-    CREATE INDEX contracts_by_title ON contracts (title COLLATE NOCASE) WHERE deleted = 0;
-    CREATE INDEX contracts_by_stage ON contracts (stage) WHERE deleted = 0;
-    CREATE INDEX contracts_by_type ON contracts (type) WHERE deleted = 0;
+    -- Sort orders of the register, live or archived first, so that paging
+    -- never has to read the table for the rows it skips.
+    CREATE INDEX contracts_by_end_date ON contracts (archived, end_date) WHERE deleted = 0;
+    CREATE INDEX contracts_by_updated ON contracts (archived, updated_at) WHERE deleted = 0;
+    CREATE INDEX contracts_by_title
+      ON contracts (archived, title COLLATE NOCASE) WHERE deleted = 0;
 
     CREATE TABLE parties (
       id INTEGER PRIMARY KEY,
@@ -75,8 +76,11 @@ export const register: Migration = {
     ) STRICT;
     CREATE INDEX contract_history_by_contract ON contract_history (contract_id, id);
 
+    -- Contentless: the text lives in contracts and parties; the index only
+    -- maps words to contract ids (rowid), and rows can still be deleted.
     CREATE VIRTUAL TABLE contracts_fts USING fts5 (
-      title, reference, parties, notes, tags,
+      title, reference, parties, notes, tags, state,
+      content = '', contentless_delete = 1,
       tokenize = "unicode61 remove_diacritics 2"
     );
 
