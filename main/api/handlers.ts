@@ -6,6 +6,7 @@ import type { ApiHandlers } from "../../shared/api/contract";
 import type { PactaServices } from "../app/services";
 import { currentVersion } from "../db/migrate";
 import { previewImport } from "../import/import-service";
+import { exportContracts } from "../register/export";
 
 export interface HandlerContext {
   door: "electron" | "headless";
@@ -36,6 +37,7 @@ export function createHandlers(s: PactaServices, context: HandlerContext): ApiHa
         return { id };
       },
       facets: () => s.list.facets(),
+      export: ({ format, query }) => exportContracts(s.register, s.list, format, query),
     },
     imports: {
       preview: (source) => previewImport(source),

@@ -8,6 +8,7 @@ import { type ImportMapping, importMappingSchema } from "../../shared/domain/imp
 import { describeIssues, issuesOf } from "../api/dispatch";
 import type { PactaServices } from "../app/services";
 import { previewImport, runImport } from "../import/import-service";
+import { type ExportFormat, exportContracts } from "../register/export";
 import { out, printJson, table, UsageError } from "./output";
 
 export interface ImportOptions {
@@ -174,4 +175,34 @@ export function showCommand(s: PactaServices, idText: string, o: { json?: boolea
   for (const h of c.history) {
     out(`  ${h.at}  ${h.actor}  ${h.action}  ${Object.keys(h.changes).join(", ")}`);
   }
+}
+
+export interface ExportOptions {
+  format?: string;
+  search?: string;
+  stage?: string;
+  archived?: boolean;
+}
+
+/** Writes the register to FILE (JSON or CSV, from --format or the extension). */
+export function exportCommand(s: PactaServices, file: string, o: ExportOptions): void {
+  const format = (o.format ?? path.extname(file).slice(1).toLowerCase()) as ExportFormat;
+  if (format !== "json" && format !== "csv") {
+    throw new UsageError(`say --format json or --format csv (or name the file .json or .csv)`);
+  }
+  const exported = exportContracts(s.register, s.list, format, {
+    search: o.search ?? "",
+    stage: o.stage ?? null,
+    archived: o.archived ? "include" : "exclude",
+  });
+  // Write beside the target, then rename: a crash never leaves half a file.
+  const partial = `${file}.partial`;
+  try {
+    fs.writeFileSync(partial, exported.content);
+    fs.renameSync(partial, file);
+  } catch (error) {
+    fs.rmSync(partial, { force: true });
+    throw new Error(`cannot write ${file}: ${(error as NodeJS.ErrnoException).code ?? error}`);
+  }
+  out(`${file}: ${exported.count} contract${exported.count === 1 ? "" : "s"} exported`);
 }

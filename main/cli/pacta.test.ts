@@ -121,3 +121,36 @@ describe("pacta CLI", () => {
     expect(r.stderr).toMatch(/schema version 999.*update Pacta/);
   });
 });
+
+describe("pacta export", () => {
+  it("round-trips the register through JSON and CSV", () => {
+    pacta("import", writeCsv("register.csv", CSV));
+    const before = JSON.parse(pacta("list", "--json").stdout);
+    for (const format of ["json", "csv"]) {
+      const file = path.join(dataDir, `out.${format}`);
+      const r = pacta("export", file);
+      expect(r.status, r.stderr).toBe(0);
+      expect(r.stdout).toMatch(/2 contracts exported/);
+      const other = tempDataDir();
+      const run = spawnSync(
+        process.execPath,
+        [PACTA, "--data-dir", other, "import", file, "--json"],
+        { encoding: "utf8" },
+      );
+      expect(JSON.parse(run.stdout)).toMatchObject({ created: 2, flagged: 0 });
+      const again = spawnSync(process.execPath, [PACTA, "--data-dir", other, "list", "--json"], {
+        encoding: "utf8",
+      });
+      const strip = (rows: Record<string, unknown>[]) =>
+        rows.map(({ id: _i, updatedAt: _u, ...rest }) => rest);
+      expect(strip(JSON.parse(again.stdout))).toEqual(strip(before));
+      fs.rmSync(other, { recursive: true, force: true });
+    }
+  });
+
+  it("refuses an unknown format as a usage error", () => {
+    const r = pacta("export", path.join(dataDir, "out.xlsx"));
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/--format json or --format csv/);
+  });
+});

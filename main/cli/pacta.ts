@@ -10,7 +10,7 @@ import { resolveDataDir } from "../app/data-dir";
 import { openServices, type PactaServices } from "../app/services";
 import { APP_VERSION } from "../app/version";
 import { startHost } from "../host/server";
-import { importCommand, listCommand, showCommand } from "./commands";
+import { exportCommand, importCommand, listCommand, showCommand } from "./commands";
 import { EXIT_OK, EXIT_USAGE, out, printJson, reportError, UsageError } from "./output";
 
 function program(run: (work: (s: PactaServices) => Promise<void> | void) => Promise<void>) {
@@ -47,6 +47,16 @@ function program(run: (work: (s: PactaServices) => Promise<void> | void) => Prom
     .argument("<id>", "contract ID")
     .option("--json", "print JSON")
     .action((id: string, o) => run((s) => showCommand(s, id, o)));
+
+  cli
+    .command("export")
+    .description("export contracts to a JSON or CSV file that imports back")
+    .argument("<file>", "where to write (.json or .csv)")
+    .option("--format <format>", "json or csv (default: from the file name)")
+    .option("--search <q>", "only contracts matching this search")
+    .option("--stage <stage>", "only contracts at this stage")
+    .option("--archived", "include archived contracts")
+    .action((file: string, o) => run((s) => exportCommand(s, file, o)));
 
   cli
     .command("serve")

@@ -140,6 +140,10 @@ export const api = {
     restore: endpoint<Contract>()(idArgs),
     remove: endpoint<{ id: number }>()(idArgs),
     facets: endpoint<Facets>()(z.object({})),
+    /** The contracts a list query selects, as a file to save. */
+    export: endpoint<{ fileName: string; content: string; count: number }>()(
+      z.object({ format: z.enum(["json", "csv"]), query: listQuerySchema.prefault({}) }),
+    ),
   },
   imports: {
     preview: endpoint<ImportPreview>()(importSourceSchema),
