@@ -5,6 +5,8 @@ import path from "node:path";
 function newest(dir) {
   let latest = 0;
   if (!fs.existsSync(dir)) return latest;
+  const stat = fs.statSync(dir);
+  if (!stat.isDirectory()) return stat.mtimeMs;
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
     if (entry.name === "node_modules" || entry.name.startsWith(".")) continue;
     const full = path.join(dir, entry.name);

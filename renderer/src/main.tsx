@@ -1,15 +1,23 @@
 import "@mantine/core/styles.css";
-import { MantineProvider, Text } from "@mantine/core";
+import "@mantine/dates/styles.css";
+import "@mantine/notifications/styles.css";
+import "dayjs/locale/fr";
+import "dayjs/locale/en-gb";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
+import { App } from "./app/App";
+import { Providers } from "./app/Providers";
+import { setupI18n } from "./i18n/i18n";
+
+setupI18n();
 
 const root = document.getElementById("root");
 if (root) {
   createRoot(root).render(
     <StrictMode>
-      <MantineProvider>
-        <Text>Pacta</Text>
-      </MantineProvider>
+      <Providers>
+        <App />
+      </Providers>
     </StrictMode>,
   );
 }

@@ -25,7 +25,11 @@ function takeToken(): string {
 }
 
 function httpClient(): ApiClient {
-  const token = takeToken();
+  let token = takeToken();
+  // A new address with its own #token= can arrive without a page load.
+  window.addEventListener("hashchange", () => {
+    if (window.location.hash.includes("token=")) token = takeToken();
+  });
   return buildClient(async (channel, args): Promise<ApiResult<unknown>> => {
     try {
       const res = await fetch(`./api/${channel}`, {

@@ -1,0 +1,32 @@
+import { Alert, Button, Stack, Text } from "@mantine/core";
+import { useTranslation } from "react-i18next";
+import type { ApiError } from "../../../shared/api/result";
+
+export interface ApiErrorAlertProps {
+  /** The failure to explain */
+  error: ApiError;
+  /** Offers a retry button when set */
+  onRetry?: () => void;
+}
+
+/** An API failure shown in place: the localized reason, then the detail. */
+export function ApiErrorAlert({ error, onRetry }: ApiErrorAlertProps) {
+  const { t } = useTranslation();
+  return (
+    <Alert color="red" title={t("errors.title")} role="alert">
+      <Stack gap="xs" align="flex-start">
+        <Text size="sm">{t(`errors.${error.reason}`)}</Text>
+        {error.detail && (
+          <Text size="sm" c="dimmed">
+            {error.detail}
+          </Text>
+        )}
+        {onRetry && (
+          <Button size="xs" variant="light" color="red" onClick={onRetry}>
+            {t("app.retry")}
+          </Button>
+        )}
+      </Stack>
+    </Alert>
+  );
+}

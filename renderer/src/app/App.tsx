@@ -1,0 +1,60 @@
+import { AppShell } from "@mantine/core";
+import { useEffect, useState } from "react";
+import { ContractFormPage } from "../contract/ContractFormPage";
+import { ContractPage } from "../contract/ContractPage";
+import { ImportPage } from "../import/ImportPage";
+import { RegisterPage } from "../register/RegisterPage";
+import { DEFAULT_FILTERS, type RegisterFilters } from "../register/register-filters";
+import { AppHeader } from "./AppHeader";
+import { FacetsProvider } from "./FacetsProvider";
+import { NotFoundPage } from "./NotFoundPage";
+import type { Route } from "./routes";
+import { useHashRoute } from "./use-hash-route";
+
+interface PageProps {
+  route: Route;
+  filters: RegisterFilters;
+  onFiltersChange: (filters: RegisterFilters) => void;
+}
+
+function Page({ route, filters, onFiltersChange }: PageProps) {
+  switch (route.page) {
+    case "register":
+      return <RegisterPage filters={filters} onFiltersChange={onFiltersChange} />;
+    case "contract":
+      return <ContractPage key={route.id} id={route.id} />;
+    case "new":
+      return <ContractFormPage key="new" id={null} />;
+    case "edit":
+      return <ContractFormPage key={route.id} id={route.id} />;
+    case "import":
+      return <ImportPage />;
+    case "notFound":
+      return <NotFoundPage />;
+  }
+}
+
+/** The app shell: header, and the page the address names. */
+export function App() {
+  const route = useHashRoute();
+  // The register's search and filters live here, so they survive a visit to a contract.
+  const [filters, setFilters] = useState<RegisterFilters>(DEFAULT_FILTERS);
+  const reviewLink = route.page === "register" && route.needsReview;
+
+  useEffect(() => {
+    if (reviewLink) setFilters({ ...DEFAULT_FILTERS, needsReview: true });
+  }, [reviewLink]);
+
+  return (
+    <FacetsProvider>
+      <AppShell header={{ height: 60 }} padding="md">
+        <AppShell.Header>
+          <AppHeader route={route} />
+        </AppShell.Header>
+        <AppShell.Main>
+          <Page route={route} filters={filters} onFiltersChange={setFilters} />
+        </AppShell.Main>
+      </AppShell>
+    </FacetsProvider>
+  );
+}

@@ -1,0 +1,49 @@
+import { Anchor, Button, Group, Text } from "@mantine/core";
+import { useTranslation } from "react-i18next";
+import { LanguageSwitch } from "./LanguageSwitch";
+import { paths, type Route } from "./routes";
+
+export interface AppHeaderProps {
+  /** The page shown now, to mark its link as current */
+  route: Route;
+}
+
+/** The app's name, its main navigation and the language switch. */
+export function AppHeader({ route }: AppHeaderProps) {
+  const { t } = useTranslation();
+  const inRegister = route.page === "register" || route.page === "contract";
+  const links = [
+    { href: paths.register, label: t("nav.register"), current: inRegister },
+    { href: paths.import, label: t("nav.import"), current: route.page === "import" },
+  ];
+  return (
+    <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+      <Group gap="xl" wrap="nowrap">
+        <Anchor href={paths.register} underline="never" c="inherit">
+          <Text fw={700} size="lg">
+            {t("app.name")}
+          </Text>
+        </Anchor>
+        <Group component="nav" aria-label={t("app.mainNavigation")} gap="xs" wrap="nowrap">
+          {links.map((link) => (
+            <Button
+              key={link.href}
+              component="a"
+              href={link.href}
+              variant={link.current ? "light" : "subtle"}
+              aria-current={link.current ? "page" : undefined}
+            >
+              {link.label}
+            </Button>
+          ))}
+        </Group>
+      </Group>
+      <Group gap="md" wrap="nowrap">
+        <Button component="a" href={paths.newContract} variant="filled">
+          {t("nav.newContract")}
+        </Button>
+        <LanguageSwitch />
+      </Group>
+    </Group>
+  );
+}

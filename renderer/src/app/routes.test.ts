@@ -1,0 +1,21 @@
+import { describe, expect, it } from "vitest";
+import { parseRoute } from "./routes";
+
+describe("parseRoute", () => {
+  it("reads every page of the app", () => {
+    expect(parseRoute("")).toEqual({ page: "register", needsReview: false });
+    expect(parseRoute("#/")).toEqual({ page: "register", needsReview: false });
+    expect(parseRoute("#/?review=1")).toEqual({ page: "register", needsReview: true });
+    expect(parseRoute("#/contracts/new")).toEqual({ page: "new" });
+    expect(parseRoute("#/contracts/12")).toEqual({ page: "contract", id: 12 });
+    expect(parseRoute("#/contracts/12/edit")).toEqual({ page: "edit", id: 12 });
+    expect(parseRoute("#/import")).toEqual({ page: "import" });
+  });
+
+  it("sends anything else to the not-found page", () => {
+    expect(parseRoute("#/contracts/0")).toEqual({ page: "notFound" });
+    expect(parseRoute("#/contracts/abc")).toEqual({ page: "notFound" });
+    expect(parseRoute("#/contracts/1/delete")).toEqual({ page: "notFound" });
+    expect(parseRoute("#/elsewhere")).toEqual({ page: "notFound" });
+  });
+});

@@ -1,0 +1,47 @@
+/**
+ * The UI's pages, addressed by the location hash so the app works from a
+ * file, from the headless host and behind Electron alike.
+ */
+
+export type Route =
+  | { page: "register"; needsReview: boolean }
+  | { page: "contract"; id: number }
+  | { page: "new" }
+  | { page: "edit"; id: number }
+  | { page: "import" }
+  | { page: "notFound" };
+
+export const paths = {
+  register: "#/",
+  /** The register showing only contracts that need review. */
+  needsReview: "#/?review=1",
+  newContract: "#/contracts/new",
+  contract: (id: number) => `#/contracts/${id}`,
+  edit: (id: number) => `#/contracts/${id}/edit`,
+  import: "#/import",
+};
+
+function toId(text: string | undefined): number | null {
+  const id = Number(text);
+  return Number.isSafeInteger(id) && id > 0 ? id : null;
+}
+
+export function parseRoute(hash: string): Route {
+  const [path = "", query = ""] = hash.replace(/^#/, "").split("?");
+  const parts = path.split("/").filter(Boolean);
+  if (parts.length === 0) {
+    return { page: "register", needsReview: new URLSearchParams(query).get("review") === "1" };
+  }
+  if (parts[0] === "import" && parts.length === 1) return { page: "import" };
+  if (parts[0] !== "contracts") return { page: "notFound" };
+  if (parts[1] === "new" && parts.length === 2) return { page: "new" };
+  const id = toId(parts[1]);
+  if (id === null) return { page: "notFound" };
+  if (parts.length === 2) return { page: "contract", id };
+  if (parts.length === 3 && parts[2] === "edit") return { page: "edit", id };
+  return { page: "notFound" };
+}
+
+export function navigate(path: string): void {
+  window.location.hash = path.replace(/^#/, "");
+}

@@ -1,0 +1,90 @@
+/** English messages of the import wizard, and of the API's reason codes. */
+import type { Messages } from "./fr";
+
+export const enImport: Messages["import"] = {
+  title: "Import contracts",
+  stepFile: "File",
+  stepFileText: "CSV or JSON",
+  stepMapping: "Mapping",
+  stepMappingText: "Columns and formats",
+  stepImport: "Import",
+  stepImportText: "Progress",
+  stepReport: "Report",
+  stepReportText: "Outcome",
+  fileLabel: "File to import (CSV or JSON)",
+  fileHelp: "A CSV file (comma or semicolon separated, UTF-8) or a JSON file exported by Pacta.",
+  reading: "Reading the file…",
+  fileSummary: "{{name}}: {{rows}} rows, {{format}} format",
+  mappingIntro:
+    "For each contract field, choose the column of the file that holds it. The " +
+    "suggestions come from the file's headers.",
+  mappingFile: "Load a saved mapping (JSON)",
+  saveMapping: "Save the mapping",
+  mappingFileInvalid: "This file is not a valid mapping",
+  titleRequired: "Choose the title column: every contract needs a title.",
+  notMapped: "Not imported",
+  formats: "Formats",
+  dateFormat: "Date format",
+  delimiter: "Column separator",
+  delimiterAuto: "Detect automatically",
+  delimiterComma: "Comma (,)",
+  delimiterSemicolon: "Semicolon (;)",
+  delimiterTab: "Tab",
+  termImpliesAutomatic: "A filled renewal term means automatic renewal",
+  evergreenWords: "Words meaning “evergreen”",
+  evergreenPlaceholder: "E.g. Perpetual, indefinite",
+  sampleTitle: "Preview of the first rows",
+  sampleRefreshing: "Updating the preview…",
+  sampleRow: "Row",
+  sampleFlags: "Review",
+  sampleNoFlags: "OK",
+  sampleSkipped: "Skipped: {{error}}",
+  dryRun: "Dry run (nothing is saved)",
+  back: "Back",
+  start: "Start the import",
+  startDryRun: "Start the dry run",
+  progressLabel: "Import progress",
+  progress: "{{done}} / {{total}} rows",
+  failed: "The import failed",
+  reportTitle: "Import report",
+  reportDryRun: "Dry run: no contract was saved.",
+  rows: "Rows read",
+  created: "Created",
+  updated: "Updated",
+  unchanged: "Unchanged",
+  skipped: "Skipped",
+  flagged: "Needs review",
+  problemsTitle: "Problems",
+  noProblems: "No problems: every value was read.",
+  problemRow: "Row",
+  problemColumn: "Column",
+  problemMessage: "Message",
+  problemsMore: "… and {{count}} more problems.",
+  showNeedsReview: "See the contracts to review",
+  showRegister: "See the register",
+  another: "Import another file",
+};
+
+/** One message per API reason code: what went wrong, and what to do. */
+export const enErrors: Messages["errors"] = {
+  title: "Error",
+  invalid_argument: "Some values sent are not valid. Correct the marked fields and try again.",
+  not_found: "This item does not exist or was deleted. Go back to the register to look for it.",
+  duplicate_reference:
+    "This reference is already used by another contract. Choose another reference.",
+  stale_update:
+    "This contract was changed elsewhere since the form was opened. Reload it, then make " +
+    "your changes again.",
+  import_unreadable: "This file could not be read. Check that it is a UTF-8 CSV or JSON file.",
+  database_newer_than_app:
+    "The data was created by a newer version of Pacta. Update the app to open it.",
+  database_unreadable:
+    "The data file is unreadable or damaged. Restore a backup or contact your support.",
+  unauthorized:
+    "The session expired or access was refused. Reopen Pacta from the full address shown " +
+    "at start-up.",
+  unknown_method: "This version of Pacta does not know this action. Update the app.",
+  internal:
+    "Something unexpected went wrong. Try again; if it keeps happening, send Pacta's log " +
+    "to your support.",
+};

@@ -1,0 +1,96 @@
+/** French messages of the import wizard, and of the API's reason codes. */
+
+export const frImport = {
+  title: "Importer des contrats",
+  stepFile: "Fichier",
+  stepFileText: "CSV ou JSON",
+  stepMapping: "Correspondance",
+  stepMappingText: "Colonnes et formats",
+  stepImport: "Import",
+  stepImportText: "Progression",
+  stepReport: "Rapport",
+  stepReportText: "Résultat",
+  fileLabel: "Fichier à importer (CSV ou JSON)",
+  fileHelp:
+    "Un fichier CSV (séparé par des virgules ou des points-virgules, UTF-8) ou un " +
+    "fichier JSON exporté par Pacta.",
+  reading: "Lecture du fichier…",
+  fileSummary: "{{name}} : {{rows}} lignes, format {{format}}",
+  mappingIntro:
+    "Pour chaque champ du contrat, choisissez la colonne du fichier qui le contient. " +
+    "Les correspondances proposées viennent des en-têtes du fichier.",
+  mappingFile: "Charger une correspondance enregistrée (JSON)",
+  saveMapping: "Enregistrer la correspondance",
+  mappingFileInvalid: "Ce fichier n'est pas une correspondance valide",
+  titleRequired: "Choisissez la colonne du titre : chaque contrat a besoin d'un titre.",
+  notMapped: "Non importé",
+  formats: "Formats",
+  dateFormat: "Format des dates",
+  delimiter: "Séparateur de colonnes",
+  delimiterAuto: "Détection automatique",
+  delimiterComma: "Virgule (,)",
+  delimiterSemicolon: "Point-virgule (;)",
+  delimiterTab: "Tabulation",
+  termImpliesAutomatic: "Une durée de renouvellement renseignée signifie une tacite reconduction",
+  evergreenWords: "Mots signifiant « durée indéterminée »",
+  evergreenPlaceholder: "Ex. : Perpetual, indéterminée",
+  sampleTitle: "Aperçu des premières lignes",
+  sampleRefreshing: "Mise à jour de l'aperçu…",
+  sampleRow: "Ligne",
+  sampleFlags: "À vérifier",
+  sampleNoFlags: "OK",
+  sampleSkipped: "Ignorée : {{error}}",
+  dryRun: "Essai à blanc (rien n'est enregistré)",
+  back: "Retour",
+  start: "Lancer l'import",
+  startDryRun: "Lancer l'essai",
+  progressLabel: "Progression de l'import",
+  progress: "{{done}} / {{total}} lignes",
+  failed: "L'import a échoué",
+  reportTitle: "Rapport d'import",
+  reportDryRun: "Essai à blanc : aucun contrat n'a été enregistré.",
+  rows: "Lignes lues",
+  created: "Créés",
+  updated: "Mis à jour",
+  unchanged: "Inchangés",
+  skipped: "Ignorés",
+  flagged: "À vérifier",
+  problemsTitle: "Problèmes",
+  noProblems: "Aucun problème : toutes les valeurs ont été lues.",
+  problemRow: "Ligne",
+  problemColumn: "Colonne",
+  problemMessage: "Message",
+  problemsMore: "… et {{count}} autres problèmes.",
+  showNeedsReview: "Voir les contrats à vérifier",
+  showRegister: "Voir le registre",
+  another: "Importer un autre fichier",
+};
+
+/** One message per API reason code: what went wrong, and what to do. */
+export const frErrors = {
+  title: "Erreur",
+  invalid_argument:
+    "Certaines valeurs envoyées ne sont pas valides. Corrigez les champs signalés puis réessayez.",
+  not_found: "Cet élément n'existe pas ou a été supprimé. Revenez au registre pour le rechercher.",
+  duplicate_reference:
+    "Cette référence est déjà utilisée par un autre contrat. Choisissez une autre référence.",
+  stale_update:
+    "Ce contrat a été modifié ailleurs depuis l'ouverture du formulaire. Rechargez-le " +
+    "puis refaites vos modifications.",
+  import_unreadable:
+    "Ce fichier n'a pas pu être lu. Vérifiez qu'il s'agit d'un CSV ou d'un JSON en UTF-8.",
+  database_newer_than_app:
+    "Les données ont été créées par une version plus récente de Pacta. Mettez " +
+    "l'application à jour pour les ouvrir.",
+  database_unreadable:
+    "Le fichier de données est illisible ou endommagé. Restaurez une sauvegarde ou " +
+    "contactez votre support.",
+  unauthorized:
+    "La session a expiré ou l'accès est refusé. Rouvrez Pacta depuis l'adresse " +
+    "complète affichée au démarrage.",
+  unknown_method:
+    "Cette action n'est pas reconnue par cette version de Pacta. Mettez l'application à jour.",
+  internal:
+    "Une erreur inattendue s'est produite. Réessayez ; si elle persiste, envoyez le " +
+    "journal de Pacta à votre support.",
+};
