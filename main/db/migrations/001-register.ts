@@ -48,16 +48,15 @@ export const register: Migration = {
       ON contracts (archived, title COLLATE NOCASE) WHERE deleted = 0;
 
     CREATE TABLE parties (
-      id INTEGER PRIMARY KEY,
       contract_id INTEGER NOT NULL REFERENCES contracts (id),
       position INTEGER NOT NULL,
       name TEXT NOT NULL,
       role TEXT,
       signatory TEXT,
       email TEXT,
-      internal INTEGER NOT NULL DEFAULT 0 CHECK (internal IN (0, 1))
-    ) STRICT;
-    CREATE INDEX parties_by_contract ON parties (contract_id, position);
+      internal INTEGER NOT NULL DEFAULT 0 CHECK (internal IN (0, 1)),
+      PRIMARY KEY (contract_id, position)
+    ) STRICT, WITHOUT ROWID;
 
     CREATE TABLE contract_tags (
       contract_id INTEGER NOT NULL REFERENCES contracts (id),
