@@ -21,12 +21,15 @@ if (process.env.ELECTRON_SKIP_BINARY_DOWNLOAD) {
 } else {
   const run = spawnSync(process.execPath, [installer], {
     cwd: path.dirname(installer),
-    stdio: "inherit",
+    encoding: "utf8",
   });
   if (run.status !== 0) {
+    // The installer's own stack trace says less than this line does.
+    const reason = /ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ETIMEDOUT/.exec(run.stderr ?? "")?.[0];
     process.stdout.write(
-      "pacta: warning: the Electron binary could not be downloaded; " +
-        "`npm start` will use the headless host instead.\n",
+      "pacta: warning: the Electron binary could not be downloaded" +
+        (reason ? ` (${reason}: no access to its download host)` : "") +
+        "; `npm start` will use the headless host instead.\n",
     );
   }
 }

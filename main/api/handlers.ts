@@ -6,7 +6,9 @@ import type { ApiHandlers } from "../../shared/api/contract";
 import type { PactaServices } from "../app/services";
 import { currentVersion } from "../db/migrate";
 import { previewImport } from "../import/import-service";
+import { lifecycleHandlers } from "../lifecycle/handlers";
 import { exportContracts } from "../register/export";
+import { reminderHandlers } from "../reminders/handlers";
 
 export interface HandlerContext {
   door: "electron" | "headless";
@@ -44,5 +46,7 @@ export function createHandlers(s: PactaServices, context: HandlerContext): ApiHa
       start: ({ dryRun, ...source }) => s.imports.start(source, dryRun),
       status: ({ jobId }) => s.imports.status(jobId),
     },
+    lifecycle: lifecycleHandlers(s),
+    reminders: reminderHandlers(s),
   };
 }

@@ -6,9 +6,11 @@ import os from "node:os";
 import path from "node:path";
 import { DATABASE_FILE, type Db, openDatabase } from "../db/open";
 import { ImportJobs } from "../import/import-service";
+import { Lifecycle } from "../lifecycle/lifecycle";
 import { logToFile } from "../logging/logger";
 import { ContractList } from "../register/list";
 import { ContractRegister } from "../register/register";
+import { Reminders } from "../reminders/reminders";
 
 export interface PactaServices {
   dataDir: string;
@@ -16,6 +18,8 @@ export interface PactaServices {
   register: ContractRegister;
   list: ContractList;
   imports: ImportJobs;
+  lifecycle: Lifecycle;
+  reminders: Reminders;
   close(): void;
 }
 
@@ -30,16 +34,17 @@ export function openServices(options: OpenOptions): PactaServices {
   const dataDir = path.resolve(options.dataDir);
   logToFile(dataDir);
   const db = openDatabase(path.join(dataDir, DATABASE_FILE));
-  const register = new ContractRegister(db, {
-    actor: options.actor ?? localActor(),
-    ...(options.now ? { now: options.now } : {}),
-  });
+  const actor = options.actor ?? localActor();
+  const now = options.now ?? (() => new Date());
+  const register = new ContractRegister(db, { actor, now });
   return {
     dataDir,
     db,
     register,
     list: new ContractList(db),
     imports: new ImportJobs(register),
+    lifecycle: new Lifecycle(db, register, { actor, now }),
+    reminders: new Reminders(db, { now }),
     close: () => db.close(),
   };
 }

@@ -5,6 +5,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { ContractSummary } from "../../shared/domain/contract";
 import { type ImportMapping, importMappingSchema } from "../../shared/domain/import-mapping";
+import { type DecodedText, decodeText } from "../../shared/domain/text-encoding";
 import { describeIssues, issuesOf } from "../api/dispatch";
 import type { PactaServices } from "../app/services";
 import { previewImport, runImport } from "../import/import-service";
@@ -34,12 +35,13 @@ export function readMapping(file: string): ImportMapping {
 }
 
 export async function importCommand(s: PactaServices, file: string, o: ImportOptions) {
-  let content: string;
+  let decoded: DecodedText;
   try {
-    content = fs.readFileSync(file, "utf8");
+    decoded = decodeText(fs.readFileSync(file));
   } catch (error) {
-    throw new Error(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? error}`);
+    throw new Error(`cannot read ${file}: ${describeFsError(error)}`);
   }
+  const { text: content, encoding } = decoded;
   const fileName = path.basename(file);
   const mapping = o.mapping
     ? readMapping(o.mapping)
@@ -51,10 +53,13 @@ export async function importCommand(s: PactaServices, file: string, o: ImportOpt
       dryRun: o.dryRun ?? false,
     },
   );
+  const nothing = report.rows > 0 && report.created + report.updated + report.unchanged === 0;
   if (o.json) {
-    printJson(report);
+    printJson({ ...report, encoding });
+    if (nothing) throw new Error(`no row of ${fileName} could be imported`);
     return;
   }
+  if (encoding !== "utf-8") out(`${fileName}: read as ${encoding} (the file is not UTF-8)`);
   const verb = report.dryRun ? "would import" : "imported";
   out(
     `${fileName}: ${verb} ${report.rows} rows: ${report.created} created, ${report.updated} ` +
@@ -69,6 +74,19 @@ export async function importCommand(s: PactaServices, file: string, o: ImportOpt
   if (report.problems.length > shown.length) {
     out(`  … and ${report.problems.length - shown.length} more (use --json to see all)`);
   }
+  if (nothing) throw new Error(`no row of ${fileName} could be imported`);
+}
+
+/** "no such file" rather than ENOENT, for people. */
+export function describeFsError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  const words: Record<string, string> = {
+    ENOENT: "no such file",
+    EACCES: "permission denied",
+    EISDIR: "it is a folder, not a file",
+    ENOTDIR: "a part of the path is not a folder",
+  };
+  return (code && words[code]) ?? (error instanceof Error ? error.message : String(error));
 }
 
 export interface ListOptions {
@@ -82,10 +100,15 @@ export interface ListOptions {
 export function listCommand(s: PactaServices, o: ListOptions): void {
   let endingWithinDays: number | null = null;
   if (o.endingWithin !== undefined) {
-    if (!/^\d+$/.test(o.endingWithin)) {
-      throw new UsageError(`--ending-within takes a whole number of days, not "${o.endingWithin}"`);
+    if (!/^\d+$/.test(o.endingWithin) || Number(o.endingWithin) > 36_500) {
+      throw new UsageError(
+        `--ending-within takes a whole number of days up to 36500, not "${o.endingWithin}"`,
+      );
     }
     endingWithinDays = Number(o.endingWithin);
+  }
+  if ((o.search ?? "").length > 500) {
+    throw new UsageError("--search takes at most 500 characters");
   }
   if (o.stage !== undefined) {
     const stages = s.list.facets().stages.map((st) => st.key);
@@ -202,7 +225,7 @@ export function exportCommand(s: PactaServices, file: string, o: ExportOptions):
     fs.renameSync(partial, file);
   } catch (error) {
     fs.rmSync(partial, { force: true });
-    throw new Error(`cannot write ${file}: ${(error as NodeJS.ErrnoException).code ?? error}`);
+    throw new Error(`cannot write ${file}: ${describeFsError(error)}`);
   }
   out(`${file}: ${exported.count} contract${exported.count === 1 ? "" : "s"} exported`);
 }

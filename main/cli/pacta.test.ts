@@ -100,7 +100,7 @@ describe("pacta CLI", () => {
     expect(missing.stdout).toBe("");
     const noFile = pacta("import", path.join(dataDir, "nope.csv"));
     expect(noFile.status).toBe(1);
-    expect(noFile.stderr).toMatch(/cannot read .*nope\.csv: ENOENT/);
+    expect(noFile.stderr).toMatch(/cannot read .*nope\.csv: no such file/);
   });
 
   it("exits 2 on usage errors", () => {
@@ -152,5 +152,80 @@ describe("pacta export", () => {
     const r = pacta("export", path.join(dataDir, "out.xlsx"));
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/--format json or --format csv/);
+  });
+});
+
+describe("pacta with the files people really have", () => {
+  it("reads a Windows-1252 CSV from Excel without losing accents", () => {
+    const text = "Référence;Intitulé;Notes\nW-1;Contrat de maîtrise d'œuvre;Société Générale €\n";
+    const cp1252 = Buffer.from(
+      [...text].map(
+        (ch) => ({ é: 0xe9, î: 0xee, œ: 0x9c, É: 0xc9, "€": 0x80 })[ch] ?? ch.charCodeAt(0),
+      ),
+    );
+    const file = path.join(dataDir, "excel.csv");
+    fs.writeFileSync(file, cp1252);
+    const r = pacta("import", file);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/read as windows-1252/);
+    const [c] = JSON.parse(pacta("list", "--json").stdout);
+    expect(c.title).toBe("Contrat de maîtrise d'œuvre");
+    expect(JSON.parse(pacta("show", String(c.id), "--json").stdout).notes).toBe(
+      "Société Générale €",
+    );
+  });
+
+  it("exports formula-like cells so spreadsheets do not run them, and reads them back", () => {
+    const file = writeCsv(
+      "f.csv",
+      'Reference,Title,Notes\nF-1,"=cmd|\' /C calc\'!A0","@HYPERLINK(""x"")"\nF-2,-42,+SUM(1)\n',
+    );
+    pacta("import", file);
+    const out = path.join(dataDir, "out.csv");
+    pacta("export", out);
+    const csv = fs.readFileSync(out, "utf8");
+    expect(csv).toContain(`,'=cmd|' /C calc'!A0,`);
+    expect(csv).toContain(`'+SUM(1)`);
+    expect(csv).not.toMatch(/(^|,)=cmd/m);
+    const other = tempDataDir();
+    spawnSync(process.execPath, [PACTA, "--data-dir", other, "import", out], { encoding: "utf8" });
+    const back = spawnSync(process.execPath, [PACTA, "--data-dir", other, "list", "--json"], {
+      encoding: "utf8",
+    });
+    const titles = JSON.parse(back.stdout).map((c: { title: string }) => c.title);
+    expect(titles.sort()).toEqual(["-42", "=cmd|' /C calc'!A0"]);
+    fs.rmSync(other, { recursive: true, force: true });
+  });
+
+  it("says when a reference repeats within one file", () => {
+    const file = writeCsv("dup.csv", "Reference,Title\nD-1,Premier\nD-2,Autre\nD-1,Second\n");
+    const r = pacta("import", file);
+    expect(r.stdout).toMatch(/row 3, column "Reference": the reference "D-1" is also on row 1/);
+  });
+
+  it("fails when no row at all could be imported", () => {
+    const file = path.join(dataDir, "nothing.json");
+    fs.writeFileSync(file, "[1, 2, 3]");
+    const r = pacta("import", file);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/no row of nothing\.json could be imported/);
+  });
+
+  it("keeps usage errors to one line, and asks for a command", () => {
+    const r = pacta("frobnicate");
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim().split("\n")).toHaveLength(1);
+    expect(pacta().status).toBe(2);
+    expect(pacta("--help").status).toBe(0);
+    const big = pacta("list", "--ending-within", "999999");
+    expect(big.status).toBe(2);
+    expect(big.stderr.trim().split("\n")).toHaveLength(1);
+  });
+
+  it("keeps the register private to its owner", () => {
+    const fresh = path.join(dataDir, "private");
+    spawnSync(process.execPath, [PACTA, "--data-dir", fresh, "list"]);
+    expect(fs.statSync(fresh).mode & 0o777).toBe(0o700);
+    expect(fs.statSync(path.join(fresh, "pacta.sqlite")).mode & 0o777).toBe(0o600);
   });
 });

@@ -10,17 +10,31 @@ import { resolveDataDir } from "../app/data-dir";
 import { openServices, type PactaServices } from "../app/services";
 import { APP_VERSION } from "../app/version";
 import { startHost } from "../host/server";
+import { feedNotifier, ReminderScheduler } from "../reminders/scheduler";
 import { exportCommand, importCommand, listCommand, showCommand } from "./commands";
-import { EXIT_OK, EXIT_USAGE, out, printJson, reportError, UsageError } from "./output";
+import { lifecycleCommands } from "./lifecycle-commands";
+import {
+  EXIT_OK,
+  EXIT_USAGE,
+  out,
+  printJson,
+  type Runner,
+  reportError,
+  UsageError,
+} from "./output";
+import { reminderCommands } from "./reminder-commands";
 
-function program(run: (work: (s: PactaServices) => Promise<void> | void) => Promise<void>) {
+function program(run: Runner) {
   const cli = new Command("pacta")
     .description("Pacta: the contract register from the command line")
     .version(APP_VERSION)
     .option("--data-dir <dir>", "data folder (default: $PACTA_DATA_DIR or the app's folder)")
-    .showHelpAfterError()
     .exitOverride()
-    .configureOutput({ writeErr: (text) => process.stderr.write(text) });
+    .configureOutput({
+      writeErr: (text) => process.stderr.write(text),
+      // Usage mistakes are one line, like every other error.
+      outputError: (text, write) => write(`pacta: ${text.replace(/^error: /, "").trim()}\n`),
+    });
 
   cli
     .command("import")
@@ -58,6 +72,9 @@ function program(run: (work: (s: PactaServices) => Promise<void> | void) => Prom
     .option("--archived", "include archived contracts")
     .action((file: string, o) => run((s) => exportCommand(s, file, o)));
 
+  lifecycleCommands(cli, run);
+  reminderCommands(cli, run);
+
   cli
     .command("serve")
     .description("run the headless host: the app in a browser, on 127.0.0.1")
@@ -81,8 +98,12 @@ async function serve(s: PactaServices, o: { port: string; json?: boolean }): Pro
   const url = `${host.url}#token=${host.token}`;
   if (o.json) printJson({ url, port: host.port, token: host.token, dataDir: s.dataDir });
   else out(`Pacta is running at ${url}\nData folder: ${s.dataDir}\nPress Ctrl+C to stop.`);
+  // Fired reminders wait in the feed the UI polls (reminders.feed).
+  const scheduler = new ReminderScheduler(s.reminders, feedNotifier);
+  scheduler.start();
   await new Promise<void>((resolve) => {
     const stop = () => {
+      scheduler.stop();
       host.close().then(resolve, resolve);
     };
     process.once("SIGINT", stop);
@@ -109,7 +130,8 @@ export async function main(argv: string[]): Promise<number> {
     await cli.parseAsync(argv, { from: "user" });
   } catch (error) {
     if (error instanceof CommanderError) {
-      const done = ["commander.helpDisplayed", "commander.version", "commander.help"];
+      // `--help` and `--version` succeed; help shown for a missing command does not.
+      const done = ["commander.helpDisplayed", "commander.version"];
       return done.includes(error.code) ? EXIT_OK : EXIT_USAGE;
     }
     return reportError(error);

@@ -6,6 +6,8 @@ import type { Database } from "better-sqlite3";
 import { PactaError } from "../../shared/api/result";
 import { DEFAULT_STAGES } from "../../shared/domain/stages";
 import { register } from "./migrations/001-register";
+import { lifecycle } from "./migrations/002-lifecycle";
+import { reminders } from "./migrations/003-reminders";
 
 export interface Migration {
   version: number;
@@ -16,7 +18,11 @@ export interface Migration {
   seed?: (db: Database) => void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [{ ...register, seed: seedDefaultStages }];
+export const MIGRATIONS: readonly Migration[] = [
+  { ...register, seed: seedDefaultStages },
+  lifecycle,
+  reminders,
+];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
 

@@ -16,7 +16,17 @@ export type Db = Database.Database;
 export const DATABASE_FILE = "pacta.sqlite";
 
 export function openDatabase(file: string): Db {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const dir = path.dirname(file);
+  const fresh = !fs.existsSync(file);
+  try {
+    // The register is private: a new data folder is readable by its owner only.
+    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  } catch (error) {
+    throw new PactaError(
+      "database_unreadable",
+      `cannot create the data folder ${dir}: ${codeOf(error)}`,
+    );
+  }
   let db: Db;
   try {
     db = new Database(file, { timeout: 5000 });
@@ -34,16 +44,28 @@ export function openDatabase(file: string): Db {
     db.pragma("cache_size = -65536");
     db.pragma("mmap_size = 268435456");
     const version = migrate(db);
+    if (fresh) fs.chmodSync(file, 0o600);
     log.info({ file, version }, "database open");
     return db;
   } catch (error) {
     db.close();
     if (error instanceof PactaError) throw error;
+    if (/readonly|read-only|unable to open|EACCES|EPERM/i.test(messageOf(error))) {
+      throw new PactaError(
+        "database_unreadable",
+        `cannot write to ${file}: check that you may write in ${dir} (Pacta needs to ` +
+          "write its register there, even to read it)",
+      );
+    }
     throw new PactaError(
       "database_unreadable",
       `${file} is not a Pacta register or is damaged: ${messageOf(error)}`,
     );
   }
+}
+
+function codeOf(error: unknown): string {
+  return (error as NodeJS.ErrnoException).code ?? messageOf(error);
 }
 
 export function messageOf(error: unknown): string {

@@ -13,6 +13,8 @@ import { createHandlers } from "../api/handlers";
 import { openServices, type PactaServices } from "../app/services";
 import { APP_VERSION } from "../app/version";
 import { createLogger } from "../logging/logger";
+import { navigationScript, routeFor, startedHidden } from "./reminder-door";
+import { type ReminderDoor, setupReminders } from "./reminder-setup";
 import { isTrustedSender, openExternally, SECURE_WEB_PREFERENCES } from "./security";
 
 const log = createLogger("electron");
@@ -21,6 +23,7 @@ const pageUrl = `file://${pagePath}`;
 
 let services: PactaServices | null = null;
 let window: BrowserWindow | null = null;
+let reminders: ReminderDoor | null = null;
 
 function main(): void {
   if (!app.requestSingleInstanceLock()) {
@@ -28,15 +31,22 @@ function main(): void {
     return;
   }
   app.on("second-instance", focusWindow);
-  app.on("window-all-closed", () => app.quit());
-  app.on("will-quit", () => services?.close());
+  // With the tray up, closing the window leaves the app (and its reminders) running.
+  app.on("window-all-closed", () => {
+    if (!reminders) app.quit();
+  });
+  app.on("will-quit", () => {
+    reminders?.stop();
+    services?.close();
+  });
   app.whenReady().then(onReady, (error: unknown) => log.error({ err: error }, "start failed"));
 }
 
 function onReady(): void {
   services = openServices({ dataDir: process.env.PACTA_DATA_DIR ?? app.getPath("userData") });
   setupApi(services);
-  createWindow();
+  reminders = setupReminders(services, { open: showContract, quit: () => app.quit() });
+  if (!startedHidden(process.argv)) createWindow();
 }
 
 function setupApi(s: PactaServices): void {
@@ -53,7 +63,7 @@ function setupApi(s: PactaServices): void {
   }
 }
 
-function createWindow(): void {
+function createWindow(route = routeFor(null)): void {
   window = new BrowserWindow({
     width: 1280,
     height: 820,
@@ -69,11 +79,27 @@ function createWindow(): void {
     if (url !== pageUrl) event.preventDefault();
   });
   window.once("ready-to-show", () => window?.show());
-  void window.loadFile(pagePath);
+  window.on("closed", () => {
+    window = null;
+  });
+  void window.loadFile(pagePath, { hash: route.slice(1) });
+}
+
+/** Brings the window up on a contract (a notification or tray click). */
+function showContract(contractId: number | null): void {
+  if (!window) {
+    createWindow(routeFor(contractId));
+    return;
+  }
+  focusWindow();
+  void window.webContents.executeJavaScript(navigationScript(contractId));
 }
 
 function focusWindow(): void {
-  if (!window) return;
+  if (!window) {
+    createWindow();
+    return;
+  }
   if (window.isMinimized()) window.restore();
   window.focus();
 }

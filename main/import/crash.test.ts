@@ -41,7 +41,10 @@ function count(file: string): number {
 }
 
 describe("import killed mid-way", () => {
-  it("keeps whole batches, and a re-run finishes without duplicates", async () => {
+  // Two real processes and 40,000 rows: give a busy machine time.
+  it("keeps whole batches, and a re-run finishes without duplicates", {
+    timeout: 180_000,
+  }, async () => {
     const dir = tempDataDir();
     dirs.push(dir);
     const csv = path.join(dir, "big.csv");

@@ -85,11 +85,13 @@ export async function executeImport(
 
   // A dry run rolls each batch back; what earlier batches "wrote" is kept here.
   const dryWritten = new Map<string, string>();
+  const firstRowOf = new Map<string, number>();
   const total = file.rows.length;
   for (let start = 0; start < total; start += batchSize) {
     const end = Math.min(total, start + batchSize);
     const mapped: MappedRow[] = [];
     for (let i = start; i < end; i += 1) mapped.push(map(i));
+    noteRepeatedReferences(mapped, firstRowOf, report, prepared);
     let outcomes: UpsertOutcome[];
     try {
       outcomes = writeBatch(register, fileName, mapped, options.dryRun, dryWritten);
@@ -237,5 +239,32 @@ export class ImportJobs {
   private forgetOldJobs(): void {
     const finished = [...this.jobs].filter(([, e]) => e.job.state !== "running");
     for (const [id] of finished.slice(0, Math.max(0, finished.length - 20))) this.jobs.delete(id);
+  }
+}
+
+/** A reference seen on an earlier row of the same file: the later row wins, and we say so. */
+function noteRepeatedReferences(
+  mapped: MappedRow[],
+  firstRowOf: Map<string, number>,
+  report: ImportReport,
+  prepared: PreparedImport,
+): void {
+  const column =
+    prepared.file.format === "csv" ? (prepared.mapping.columns.reference ?? null) : "reference";
+  for (const m of mapped) {
+    if (!m.ok || m.fields.reference === null) continue;
+    const first = firstRowOf.get(m.fields.reference);
+    if (first === undefined) {
+      firstRowOf.set(m.fields.reference, m.row);
+      continue;
+    }
+    report.problems.push({
+      row: m.row,
+      column,
+      field: "reference",
+      message:
+        `the reference "${m.fields.reference}" is also on row ${first}: ` +
+        "this row replaced what that row imported",
+    });
   }
 }

@@ -49,7 +49,7 @@ export function mapCsvRow(
     mapping.columns[(SOURCE_OF[field] ?? field) as ImportField] ?? null;
   const cell = (field: ImportField): string => {
     const column = mapping.columns[field];
-    return column === undefined ? "" : (input.cells[column] ?? "").trim();
+    return column === undefined ? "" : unescapeFormula((input.cells[column] ?? "").trim());
   };
   const title = cell("title");
   if (title === "") {
@@ -176,4 +176,12 @@ function noteLeftovers(field: string, raw: string, words: readonly string[], fla
   if (withoutWords(raw, words) !== "") {
     flag(field, `read as evergreen (no end date); the rest of "${raw}" was not used`, raw);
   }
+}
+
+/**
+ * Our CSV export writes `'=…` for a cell that starts like a spreadsheet
+ * formula, so that opening it in Excel runs nothing; read it back as it was.
+ */
+export function unescapeFormula(text: string): string {
+  return /^'[=+\-@\t\r]/.test(text) ? text.slice(1) : text;
 }

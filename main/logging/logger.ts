@@ -21,7 +21,7 @@ const scoped = new Map<string, { root: Logger; logger: Logger }>();
 /** Writes every area's records to `logs/pacta.log` under the data folder. */
 export function logToFile(dataDir: string, level = process.env.PACTA_LOG_LEVEL ?? "info"): string {
   const dir = path.join(dataDir, "logs");
-  fs.mkdirSync(dir, { recursive: true });
+  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
   const file = path.join(dir, "pacta.log");
   rotate(file);
   root = pino(

@@ -92,5 +92,15 @@ function partyCell(p: Party): string {
 
 function csvCell(value: string | null): string {
   if (value === null) return "";
-  return /[",;\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+  const safe = looksLikeFormula(value) ? `'${value}` : value;
+  return /[",;\r\n\t]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/**
+ * A cell a spreadsheet would run as a formula (`=cmd|…`, `+SUM(…)`, `@…`,
+ * `-2+3`). Plain negative numbers stay as they are.
+ */
+function looksLikeFormula(value: string): boolean {
+  if (/^-\d+([.,]\d+)?$/.test(value)) return false;
+  return /^[=+\-@\t\r]/.test(value);
 }

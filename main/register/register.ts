@@ -5,6 +5,7 @@
  */
 import type { Statement } from "better-sqlite3";
 import { PactaError } from "../../shared/api/result";
+import { localToday } from "../../shared/domain/calendar-date";
 import type {
   Contract,
   ContractFields,
@@ -13,6 +14,8 @@ import type {
 } from "../../shared/domain/contract";
 import { DEFAULT_STAGE_KEY } from "../../shared/domain/stages";
 import type { Db } from "../db/open";
+import { HistoryChain } from "../lifecycle/hash-chain";
+import { StageVisits } from "../lifecycle/stage-visits";
 import {
   type ContractRow,
   fieldsOf,
@@ -47,6 +50,9 @@ export class ContractRegister {
   private readonly sql: ReturnType<typeof prepare>;
   /** Stages known to exist; stages are never deleted, only retired. */
   private readonly stages = new Set<string>();
+  /** Each contract's open stage visit, kept in step with `contracts.stage`. */
+  private readonly visits: StageVisits;
+  private readonly history: HistoryChain;
 
   constructor(
     readonly db: Db,
@@ -54,6 +60,8 @@ export class ContractRegister {
   ) {
     this.now = options.now ?? (() => new Date());
     this.sql = prepare(db);
+    this.visits = new StageVisits(db);
+    this.history = new HistoryChain(db);
   }
 
   get(id: number): Contract {
@@ -74,7 +82,11 @@ export class ContractRegister {
   }
 
   create(fields: ContractFields, options: WriteOptions = {}): Contract {
-    const id = this.db.transaction(() => this.insert(fields, options))();
+    const id = this.db.transaction(() => {
+      const stage = fields.stage ?? DEFAULT_STAGE_KEY;
+      if (this.visits.retired(stage)) throw stageIssue(`the stage "${stage}" is retired`);
+      return this.insert(fields, options);
+    })();
     return this.get(id);
   }
 
@@ -85,6 +97,13 @@ export class ContractRegister {
         throw new PactaError(
           "stale_update",
           `contract #${id} was changed at ${current.updatedAt}, after this edit began`,
+        );
+      }
+      // The form does not move contracts: a move checks skipped stages and
+      // records who, when and why (see Lifecycle.move).
+      if (fields.stage !== undefined && fields.stage !== current.stage) {
+        throw stageIssue(
+          `contract #${id} is at "${current.stage}": change its stage with a move, not an edit`,
         );
       }
       this.change(current, fields, {});
@@ -161,6 +180,8 @@ export class ContractRegister {
       }),
     );
     const id = Number(info.lastInsertRowid);
+    const imported = options.action === "imported";
+    this.visits.start(id, stage, at, imported ? null : localToday(new Date(at)));
     this.writeChildren(id, fields);
     this.index(id, fields, false);
     // The first entry names only where the contract came from: its values
@@ -202,6 +223,12 @@ export class ContractRegister {
     this.sql.ftsDelete.run({ id: current.id });
     this.writeChildren(current.id, after);
     this.index(current.id, after, current.archived);
+    if (stage !== current.stage) {
+      // Only imports get here with a new stage (the form must move): the file says where it is.
+      const move = { contractId: current.id, from: current.stage, to: stage, at, skipped: [] };
+      const by = { actor: this.options.actor, comment: options.source ?? null };
+      this.visits.change({ ...move, ...by }, localToday(new Date(at)));
+    }
     this.record(current.id, at, options.action === "imported" ? "imported" : "updated", changes);
     return true;
   }
@@ -218,19 +245,14 @@ export class ContractRegister {
     this.sql.ftsInsert.run({ id, ...toSearchRow(fields, archived) });
   }
 
-  private record(
+  /** Appends a history entry to the hash chain; call inside the write's transaction. */
+  record(
     id: number,
     at: string,
     action: HistoryEntry["action"],
     changes: Record<string, [unknown, unknown]>,
   ): void {
-    this.sql.insertHistory.run({
-      id,
-      at,
-      actor: this.options.actor,
-      action,
-      changes: JSON.stringify(changes),
-    });
+    this.history.append({ contractId: id, at, actor: this.options.actor, action, changes });
   }
 
   private checkStage(stage: string): string {
@@ -268,6 +290,10 @@ export class ContractRegister {
   }
 }
 
+function stageIssue(message: string): PactaError {
+  return new PactaError("invalid_argument", message, [{ path: ["stage"], message }]);
+}
+
 function prepare(db: Db) {
   const columns = `reference, title, type, stage, value_minor, currency, signature_date,
     effective_date, end_date, renewal_kind, renewal_term, notice_period, governing_law, notes`;
@@ -289,7 +315,7 @@ function prepare(db: Db) {
     ),
     tags: s("SELECT tag FROM contract_tags WHERE contract_id = @id ORDER BY tag"),
     history: s(
-      `SELECT id, at, actor, action, changes FROM contract_history
+      `SELECT id, at, actor, action, changes, hash FROM contract_history
        WHERE contract_id = @id ORDER BY id`,
     ),
     stage: s("SELECT key FROM stages WHERE key = @key"),
@@ -313,9 +339,5 @@ function prepare(db: Db) {
        VALUES (@id, @title, @reference, @parties, @notes, @tags, @state)`,
     ),
     ftsDelete: s("DELETE FROM contracts_fts WHERE rowid = @id"),
-    insertHistory: s(
-      `INSERT INTO contract_history (contract_id, at, actor, action, changes)
-       VALUES (@id, @at, @actor, @action, @changes)`,
-    ),
   };
 }

@@ -1,6 +1,8 @@
 /**
  * Between SQLite rows and the contract objects of `shared/`.
  */
+
+import { localToday } from "../../shared/domain/calendar-date";
 import type {
   Contract,
   ContractFields,
@@ -10,6 +12,7 @@ import type {
   ReviewFlag,
 } from "../../shared/domain/contract";
 import { counterpartyOf, RENEWAL_KINDS, type RenewalKind } from "../../shared/domain/contract";
+import { computeKeyDates } from "../../shared/domain/key-dates";
 import { majorToMinor, minorToMajor } from "../../shared/domain/money";
 import { foldLigatures } from "../../shared/domain/search-text";
 
@@ -35,6 +38,8 @@ export interface ContractRow {
   deleted: number;
   created_at: string;
   updated_at: string;
+  /** The working-day option as it applies (kept by migration 003's triggers). */
+  working_days: number;
 }
 
 export interface SummaryRow extends ContractRow {
@@ -56,6 +61,7 @@ export interface HistoryRow {
   actor: string;
   action: string;
   changes: string;
+  hash: string | null;
 }
 
 /** Separates tags inside one `group_concat` cell. */
@@ -63,6 +69,27 @@ export const TAG_SEPARATOR = "\u001f";
 
 function renewalKindOf(text: string): RenewalKind {
   return (RENEWAL_KINDS as readonly string[]).includes(text) ? (text as RenewalKind) : "none";
+}
+
+/** The key dates a summary shows, on the local calendar's today. */
+function summaryDates(row: ContractRow, today: string) {
+  const dates = computeKeyDates(
+    {
+      endDate: row.end_date,
+      renewal: {
+        kind: renewalKindOf(row.renewal_kind),
+        term: row.renewal_term,
+        notice: row.notice_period,
+      },
+      effectiveDate: row.effective_date,
+    },
+    today,
+    { workingDays: row.working_days === 1 },
+  );
+  return {
+    currentTermEnd: dates.currentTermEnd,
+    noticeDeadline: dates.noticeDeadline?.date ?? null,
+  };
 }
 
 export function toSummary(row: SummaryRow): ContractSummary {
@@ -89,6 +116,7 @@ export function toSummary(row: SummaryRow): ContractSummary {
     archived: row.archived === 1,
     needsReview: row.review_flags !== "[]",
     updatedAt: row.updated_at,
+    ...summaryDates(row, localToday()),
   };
 }
 
@@ -109,6 +137,7 @@ export function toHistory(row: HistoryRow): HistoryEntry {
     actor: row.actor,
     action: row.action as HistoryEntry["action"],
     changes: JSON.parse(row.changes) as HistoryEntry["changes"],
+    hash: row.hash,
   };
 }
 

@@ -17,20 +17,12 @@ import {
   importMappingSchema,
 } from "../domain/import-mapping";
 import type { StageDefinition } from "../domain/stages";
+import { type Endpoint, endpoint, idArgs } from "./endpoint";
+import { lifecycleApi } from "./lifecycle";
+import { remindersApi } from "./reminders";
 import type { ApiResult } from "./result";
 
-/** One entry of the table: the schema of its argument, and its result type. */
-export interface Endpoint<A extends z.ZodType, R> {
-  args: A;
-  /** Never read: carries the result type. */
-  result?: R;
-}
-
-function endpoint<R>() {
-  return <A extends z.ZodType>(args: A): Endpoint<A, R> => ({ args });
-}
-
-const idArgs = z.object({ id: z.number().int().positive() });
+export type { Endpoint } from "./endpoint";
 
 export const SORT_KEYS = ["title", "reference", "endDate", "value", "updatedAt", "stage"] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
@@ -152,6 +144,8 @@ export const api = {
     ),
     status: endpoint<ImportJob>()(z.object({ jobId: z.string().min(1).max(100) })),
   },
+  lifecycle: lifecycleApi,
+  reminders: remindersApi,
 } as const;
 
 export type Api = typeof api;

@@ -9,6 +9,8 @@ export const REASONS = [
   "not_found",
   "duplicate_reference",
   "stale_update",
+  /** The action needs the person's go-ahead (a move that skips required stages): ask, resend. */
+  "confirmation_required",
   "import_unreadable",
   "database_newer_than_app",
   "database_unreadable",

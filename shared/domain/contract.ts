@@ -145,15 +145,31 @@ export interface ContractSummary {
   archived: boolean;
   needsReview: boolean;
   updatedAt: string;
+  /** The first term end on or after today (the end date once passed); YYYY-MM-DD. */
+  currentTermEnd: string | null;
+  /** Automatic renewals: the first notice deadline on or after today; YYYY-MM-DD. */
+  noticeDeadline: string | null;
 }
 
 export interface HistoryEntry {
   id: number;
   at: string;
   actor: string;
-  action: "created" | "updated" | "archived" | "restored" | "deleted" | "imported";
+  action:
+    | "created"
+    | "updated"
+    | "archived"
+    | "restored"
+    | "deleted"
+    | "imported"
+    /** Changed stage through a move: `stage`, and `comment` when one was given. */
+    | "moved"
+    /** Changed the current stage's `responsible` ({id, name} or null) or `dueDate`. */
+    | "assigned";
   /** Field name → [before, after]. */
   changes: Record<string, [unknown, unknown]>;
+  /** This entry's link in the history's hash chain (`pacta verify` checks it). */
+  hash: string | null;
 }
 
 /** Everything about one contract, as `pacta show --json` prints it. */

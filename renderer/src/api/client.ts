@@ -1,7 +1,9 @@
 /**
  * The renderer's one way to reach main. Behind Electron, the preload has put
  * `window.pacta` there; behind the headless host, we post to `/api/<method>`
- * with the run's bearer token (given once in the address as `#token=`).
+ * with the run's bearer token (given once in the address as `#token=`). The
+ * token is kept in localStorage so that every tab of the same host address
+ * (a contract opened with Ctrl+click) shares it; a later `#token=` replaces it.
  */
 import { buildClient } from "../../../shared/api/client";
 import type { ApiClient } from "../../../shared/api/contract";
@@ -18,10 +20,10 @@ const TOKEN_KEY = "pacta.token";
 function takeToken(): string {
   const m = /(?:^#|&)token=([^&]+)/.exec(window.location.hash);
   if (m?.[1]) {
-    sessionStorage.setItem(TOKEN_KEY, decodeURIComponent(m[1]));
+    localStorage.setItem(TOKEN_KEY, decodeURIComponent(m[1]));
     history.replaceState(null, "", window.location.pathname + window.location.search);
   }
-  return sessionStorage.getItem(TOKEN_KEY) ?? "";
+  return localStorage.getItem(TOKEN_KEY) ?? "";
 }
 
 function httpClient(): ApiClient {

@@ -1,70 +1,104 @@
-import { DateInput } from "@mantine/dates";
-import type { FocusEventHandler, ReactNode } from "react";
+import { ActionIcon, Popover, TextInput } from "@mantine/core";
+import { DatePicker } from "@mantine/dates";
+import { type FocusEventHandler, type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { isCalendarDate, parseCalendarDate } from "../../../shared/domain/calendar-date";
+import { isCalendarDate } from "../../../shared/domain/calendar-date";
+import { useLanguage } from "../i18n/use-language";
+import { readDate, showDate } from "./date-text";
 
 export interface CalendarDateInputProps {
   /** Visible label */
   label: string;
-  /** The date as `YYYY-MM-DD`, or "" when empty */
+  /** `YYYY-MM-DD`, "" when empty, or the text as typed when it is no date */
   value: string;
-  /** Called with `YYYY-MM-DD`, or "" when cleared */
+  /** Called with `YYYY-MM-DD`, "" when cleared, or the typed text it could not read */
   onChange: (value: string) => void;
   /** Validation message */
   error?: ReactNode;
   /** Passed on from the form, to mark the field touched */
   onFocus?: FocusEventHandler<HTMLInputElement>;
-  /** Passed on from the form */
+  /** Passed on from the form, after the typed text has been read */
   onBlur?: FocusEventHandler<HTMLInputElement>;
-}
-
-/** Accepts `31/12/2026` as people write it, or `2026-12-31`. */
-function readDate(text: string): string | null {
-  const t = text.trim();
-  return parseCalendarDate(t, "YYYY-MM-DD") ?? parseCalendarDate(t, "DD/MM/YYYY");
-}
-
-/** `2026-12-31` → `31/12/2026`, with no Date object and so no time zone in between. */
-function showDate(date: string): string {
-  if (!isCalendarDate(date)) return date;
-  const [y, m, d] = date.split("-");
-  return `${d}/${m}/${y}`;
 }
 
 /**
  * A calendar date (no time, no time zone): typed as DD/MM/YYYY or
- * YYYY-MM-DD, or picked from a calendar in the UI language.
+ * YYYY-MM-DD, or picked from a calendar in the UI language. Text it cannot
+ * read stays in the field for the form to flag; it is never dropped.
  */
-export function CalendarDateInput({
-  label,
-  value,
-  onChange,
-  error,
-  ...rest
-}: CalendarDateInputProps) {
+export function CalendarDateInput(props: CalendarDateInputProps) {
+  const { label, value, onChange, error, onFocus, onBlur } = props;
   const { t } = useTranslation();
+  const language = useLanguage();
+  const [draft, setDraft] = useState<string | null>(null);
+  const [opened, setOpened] = useState(false);
+
+  const leave: FocusEventHandler<HTMLInputElement> = (event) => {
+    if (draft !== null) {
+      const text = draft.trim();
+      onChange(text === "" ? "" : (readDate(text) ?? text));
+      setDraft(null);
+    }
+    onBlur?.(event);
+  };
+
+  const ariaLabels = {
+    nextMonth: t("dates.nextMonth"),
+    previousMonth: t("dates.previousMonth"),
+    nextYear: t("dates.nextYear"),
+    previousYear: t("dates.previousYear"),
+    nextDecade: t("dates.nextDecade"),
+    previousDecade: t("dates.previousDecade"),
+    monthLevelControl: t("dates.monthLevel"),
+    yearLevelControl: t("dates.yearLevel"),
+  };
+  // The popover hangs on the button, so the text box keeps a plain textbox role.
+  const calendar = (
+    <Popover opened={opened} onChange={setOpened} position="bottom-end" trapFocus>
+      <Popover.Target>
+        <ActionIcon
+          variant="subtle"
+          color="gray"
+          aria-label={t("dates.openCalendar", { field: label })}
+          onClick={() => setOpened((o) => !o)}
+        >
+          <CalendarIcon />
+        </ActionIcon>
+      </Popover.Target>
+      <Popover.Dropdown>
+        <DatePicker
+          value={isCalendarDate(value) ? value : null}
+          defaultDate={isCalendarDate(value) ? value : undefined}
+          onChange={(next) => {
+            onChange(next ?? "");
+            setDraft(null);
+            setOpened(false);
+          }}
+          ariaLabels={ariaLabels}
+        />
+      </Popover.Dropdown>
+    </Popover>
+  );
+
   return (
-    <DateInput
+    <TextInput
       label={label}
-      value={value === "" ? null : value}
-      onChange={(next) => onChange(next ?? "")}
-      valueFormat={showDate}
-      dateParser={readDate}
+      value={draft ?? showDate(value, language)}
+      onChange={(event) => setDraft(event.currentTarget.value)}
+      onFocus={onFocus}
+      onBlur={leave}
       placeholder={t("form.datePlaceholder")}
       error={error}
-      clearable
-      clearButtonProps={{ "aria-label": t("app.clear") }}
-      ariaLabels={{
-        nextMonth: t("dates.nextMonth"),
-        previousMonth: t("dates.previousMonth"),
-        nextYear: t("dates.nextYear"),
-        previousYear: t("dates.previousYear"),
-        nextDecade: t("dates.nextDecade"),
-        previousDecade: t("dates.previousDecade"),
-        monthLevelControl: t("dates.monthLevel"),
-        yearLevelControl: t("dates.yearLevel"),
-      }}
-      {...rest}
+      rightSection={calendar}
     />
+  );
+}
+
+function CalendarIcon() {
+  return (
+    <svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true" fill="none">
+      <rect x="2" y="3" width="12" height="11" rx="1.5" stroke="currentColor" strokeWidth="1.4" />
+      <path d="M2 6.5h12M5 1.5v3M11 1.5v3" stroke="currentColor" strokeWidth="1.4" />
+    </svg>
   );
 }

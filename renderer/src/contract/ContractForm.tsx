@@ -4,7 +4,6 @@ import {
   Button,
   Fieldset,
   Group,
-  NumberInput,
   Select,
   Stack,
   TagsInput,
@@ -15,22 +14,32 @@ import { useForm } from "@mantine/form";
 import { useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { ApiError } from "../../../shared/api/result";
+import { isCalendarDate } from "../../../shared/domain/calendar-date";
 import { type ContractInput, contractInputSchema } from "../../../shared/domain/contract";
+import { parseMajorAmount } from "../../../shared/domain/money";
 import { ApiErrorAlert } from "../app/ApiErrorAlert";
 import { useFacets } from "../app/use-facets";
 import { localeOf } from "../i18n/format";
 import { useFormat } from "../i18n/use-format";
+import { AmountInput } from "./AmountInput";
 import { CalendarDateInput } from "./CalendarDateInput";
+import { ConfirmLeaveModal } from "./ConfirmLeaveModal";
 import { currencyOptions } from "./currencies";
 import { issuesToErrors } from "./form-errors";
-import { type ContractFormValues, DEFAULT_CURRENCY, toContractInput } from "./form-values";
+import {
+  amountCurrency,
+  type ContractFormValues,
+  DEFAULT_CURRENCY,
+  toContractInput,
+} from "./form-values";
 import { PartiesFieldset } from "./PartiesFieldset";
 import { RenewalFieldset } from "./RenewalFieldset";
+import { useLeaveGuard } from "./use-leave-guard";
 
 export interface ContractFormProps {
   /** The values the form starts from */
   initialValues: ContractFormValues;
-  /** `create` for a new contract, `edit` for a stored one (changes the button's words) */
+  /** `create` for a new contract, `edit` for a stored one (its stage is then shown, not edited) */
   mode: "create" | "edit";
   /** Sends the checked input to main; resolves to the failure, or null when saved */
   onSave: (input: ContractInput) => Promise<ApiError | null>;
@@ -46,7 +55,26 @@ export function ContractForm(props: ContractFormProps) {
   const { t } = useTranslation();
   const format = useFormat();
   const { facets } = useFacets();
-  const form = useForm<ContractFormValues>({ mode: "controlled", initialValues });
+  const dateRule = (text: string) =>
+    text === "" || isCalendarDate(text) ? null : t("validation.dateUnreadable");
+  const form = useForm<ContractFormValues>({
+    mode: "controlled",
+    initialValues,
+    // Text the schema never sees: what the fields could not read stays there, flagged.
+    validate: {
+      value: (text, values) =>
+        text.trim() === "" || parseMajorAmount(text, amountCurrency(values)) !== null
+          ? null
+          : t("validation.amountUnreadable"),
+      signatureDate: dateRule,
+      effectiveDate: dateRule,
+      endDate: dateRule,
+    },
+    // A date field hands its text over on leaving, so it is checked as it changes.
+    validateInputOnChange: ["signatureDate", "effectiveDate", "endDate"],
+    validateInputOnBlur: ["value"],
+  });
+  const guard = useLeaveGuard(form.isDirty() && !form.submitting);
   const [serverError, setServerError] = useState<ApiError | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
   const alertRef = useRef<HTMLDivElement>(null);
@@ -56,12 +84,20 @@ export function ContractForm(props: ContractFormProps) {
     [locale, facets.currencies],
   );
 
-  const showErrors = (errors: Record<string, string>) => {
-    form.setErrors(errors);
+  const focusFirstError = () => {
     requestAnimationFrame(() => {
       formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
     });
   };
+  const showErrors = (errors: Record<string, string>) => {
+    form.setErrors(errors);
+    focusFirstError();
+  };
+  /** A text field the form validates on leaving it (typed text it cannot read stays there). */
+  const typedProps = (field: "value" | "signatureDate" | "effectiveDate" | "endDate") => ({
+    ...form.getInputProps(field),
+    value: form.values[field],
+  });
 
   const submit = async (values: ContractFormValues) => {
     setServerError(null);
@@ -85,17 +121,18 @@ export function ContractForm(props: ContractFormProps) {
     }
   };
 
-  const dateProps = (field: "signatureDate" | "effectiveDate" | "endDate") => ({
-    value: form.values[field],
-    onChange: (value: string) => {
-      form.setFieldValue(field, value);
-    },
-    error: form.errors[field],
-  });
-
   const stale = serverError?.reason === "stale_update";
   return (
-    <form ref={formRef} onSubmit={form.onSubmit((values) => void submit(values))} noValidate>
+    <form
+      ref={formRef}
+      onSubmit={form.onSubmit((values) => void submit(values), focusFirstError)}
+      noValidate
+    >
+      <ConfirmLeaveModal
+        opened={guard.pending !== null}
+        onStay={guard.stay}
+        onLeave={guard.leave}
+      />
       <Stack gap="lg">
         {Object.keys(form.errors).length > 0 && !serverError && (
           <Alert color="red" role="alert">
@@ -135,33 +172,43 @@ export function ContractForm(props: ContractFormProps) {
                 data={facets.types}
                 {...form.getInputProps("type")}
               />
-              <Select
-                label={t("fields.stage")}
-                data={facets.stages.map((s) => ({
-                  value: s.key,
-                  label: format.stage(s.key, facets.stages),
-                }))}
-                allowDeselect={false}
-                {...form.getInputProps("stage")}
-              />
+              {mode === "create" ? (
+                <Select
+                  label={t("fields.stage")}
+                  data={facets.stages.map((s) => ({
+                    value: s.key,
+                    label: format.stage(s.key, facets.stages),
+                  }))}
+                  allowDeselect={false}
+                  {...form.getInputProps("stage")}
+                />
+              ) : (
+                // Stages move through the contract's lifecycle, not through this form.
+                <TextInput
+                  label={t("fields.stage")}
+                  value={format.stage(form.values.stage, facets.stages)}
+                  description={t("form.stageReadOnly")}
+                  readOnly
+                  variant="filled"
+                />
+              )}
             </Group>
           </Stack>
         </Fieldset>
         <PartiesFieldset form={form} />
         <Fieldset legend={t("form.dates")}>
           <Group grow align="flex-start">
-            <CalendarDateInput label={t("fields.signatureDate")} {...dateProps("signatureDate")} />
-            <CalendarDateInput label={t("fields.effectiveDate")} {...dateProps("effectiveDate")} />
-            <CalendarDateInput label={t("fields.endDate")} {...dateProps("endDate")} />
+            <CalendarDateInput label={t("fields.signatureDate")} {...typedProps("signatureDate")} />
+            <CalendarDateInput label={t("fields.effectiveDate")} {...typedProps("effectiveDate")} />
+            <CalendarDateInput label={t("fields.endDate")} {...typedProps("endDate")} />
           </Group>
         </Fieldset>
         <Fieldset legend={t("form.money")}>
           <Group grow align="flex-start">
-            <NumberInput
+            <AmountInput
               label={t("fields.value")}
-              decimalSeparator={format.language === "fr" ? "," : "."}
-              thousandSeparator={format.language === "fr" ? "\u202f" : ","}
-              {...form.getInputProps("value")}
+              currency={amountCurrency(form.values)}
+              {...typedProps("value")}
             />
             <Select
               label={t("fields.currency")}

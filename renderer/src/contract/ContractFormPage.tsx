@@ -7,6 +7,8 @@ import { ApiErrorAlert } from "../app/ApiErrorAlert";
 import { navigate, paths } from "../app/routes";
 import { notifySuccess } from "../app/use-api-error";
 import { useFacets } from "../app/use-facets";
+import { localeOf } from "../i18n/format";
+import { useLanguage } from "../i18n/use-language";
 import { ContractForm } from "./ContractForm";
 import { emptyFormValues, formValuesFromContract } from "./form-values";
 import { useContract } from "./use-contract";
@@ -20,6 +22,7 @@ export interface ContractFormPageProps {
 export function ContractFormPage({ id }: ContractFormPageProps) {
   const { t } = useTranslation();
   const { refresh } = useFacets();
+  const language = useLanguage();
   const { contract, error, loading, reload } = useContract(id);
 
   const save = async (input: ContractInput): Promise<ApiError | null> => {
@@ -28,7 +31,8 @@ export function ContractFormPage({ id }: ContractFormPageProps) {
         ? await pacta.contracts.create(input)
         : await pacta.contracts.update({
             id,
-            fields: input,
+            // Stages move through the lifecycle API; an edit never sends one.
+            fields: { ...input, stage: undefined },
             expectedUpdatedAt: contract?.updatedAt,
           });
     if (!r.ok) return r.error;
@@ -60,7 +64,9 @@ export function ContractFormPage({ id }: ContractFormPageProps) {
       <ContractForm
         // A reloaded contract starts the form afresh from its stored values.
         key={contract?.updatedAt ?? "new"}
-        initialValues={contract ? formValuesFromContract(contract) : emptyFormValues()}
+        initialValues={
+          contract ? formValuesFromContract(contract, localeOf(language)) : emptyFormValues()
+        }
         mode={id === null ? "create" : "edit"}
         onSave={save}
         cancelHref={id === null ? paths.register : paths.contract(id)}

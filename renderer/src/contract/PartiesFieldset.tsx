@@ -67,7 +67,7 @@ export function PartiesFieldset({ form }: PartiesFieldsetProps) {
           );
         })}
         {form.errors.parties && (
-          <Text size="sm" c="red">
+          <Text size="sm" c="red.9">
             {form.errors.parties}
           </Text>
         )}

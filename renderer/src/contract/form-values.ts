@@ -5,7 +5,9 @@
  */
 import type { Contract, ContractInput, RenewalKind } from "../../../shared/domain/contract";
 import { formatIsoDuration, parseIsoDuration } from "../../../shared/domain/duration";
+import { minorToMajor, parseMajorAmount } from "../../../shared/domain/money";
 import { DEFAULT_STAGE_KEY } from "../../../shared/domain/stages";
+import { amountText } from "./amount-text";
 
 /** The currency of a new contract, and of a value entered where none was set. */
 export const DEFAULT_CURRENCY = "EUR";
@@ -36,7 +38,8 @@ export interface ContractFormValues {
   type: string;
   stage: string;
   parties: PartyValues[];
-  value: number | string;
+  /** The amount as typed (`1 500,50`); read with the shared parser on saving. */
+  value: string;
   currency: string;
   signatureDate: string;
   effectiveDate: string;
@@ -101,7 +104,8 @@ export function durationToIso(value: DurationValue): string | null {
   return formatIsoDuration({ ...zero, [key[value.unit]]: amount });
 }
 
-export function formValuesFromContract(c: Contract): ContractFormValues {
+/** A stored contract as the form edits it; `locale` writes the amount. */
+export function formValuesFromContract(c: Contract, locale: string): ContractFormValues {
   return {
     reference: c.reference ?? "",
     title: c.title,
@@ -114,7 +118,7 @@ export function formValuesFromContract(c: Contract): ContractFormValues {
       signatory: p.signatory ?? "",
       email: p.email ?? "",
     })),
-    value: c.value ?? "",
+    value: amountText(c.value, c.currency ?? DEFAULT_CURRENCY, locale),
     currency: c.currency ?? "",
     signatureDate: c.signatureDate ?? "",
     effectiveDate: c.effectiveDate ?? "",
@@ -130,17 +134,26 @@ export function formValuesFromContract(c: Contract): ContractFormValues {
   };
 }
 
-function toNumber(value: number | string): number | null {
-  if (typeof value === "number") return value;
-  const text = value.trim().replace(",", ".");
-  return text === "" ? null : Number(text);
+/** The currency an amount is read in: the chosen one, else the default. */
+export function amountCurrency(v: ContractFormValues): string {
+  return v.currency.trim() === "" ? DEFAULT_CURRENCY : v.currency;
+}
+
+/**
+ * The typed amount in major units, as the API takes it; null when empty,
+ * NaN when it cannot be read (the form flags that before saving).
+ */
+function toMajor(v: ContractFormValues): number | null {
+  if (v.value.trim() === "") return null;
+  const minor = parseMajorAmount(v.value, amountCurrency(v));
+  return minor === null ? Number.NaN : minorToMajor(minor, amountCurrency(v));
 }
 
 const orNull = (text: string): string | null => (text.trim() === "" ? null : text);
 
 /** The form's values as the shared schema's input; the schema does the checking. */
 export function toContractInput(v: ContractFormValues): ContractInput {
-  const value = toNumber(v.value);
+  const value = toMajor(v);
   return {
     reference: orNull(v.reference),
     title: v.title,

@@ -15,12 +15,21 @@ export const enImport: Messages["import"] = {
   fileHelp: "A CSV file (comma or semicolon separated, UTF-8) or a JSON file exported by Pacta.",
   reading: "Reading the file…",
   fileSummary: "{{name}}: {{rows}} rows, {{format}} format",
+  fileEncoding: "Detected encoding: {{encoding}}",
+  fileTooBig:
+    "This file is {{size}} MB: the wizard reads files up to 100 MB. " +
+    "Import it with the “pacta import” command, which reads large files.",
   mappingIntro:
     "For each contract field, choose the column of the file that holds it. The " +
     "suggestions come from the file's headers.",
   mappingFile: "Load a saved mapping (JSON)",
   saveMapping: "Save the mapping",
   mappingFileInvalid: "This file is not a valid mapping",
+  mappingMissingTitle: "This mapping names columns the file does not have",
+  mappingMissingColumns: "Columns not found, not applied: {{columns}}. Choose these fields below.",
+  defaultCurrency: "Default currency",
+  defaultCurrencyHelp: "For amounts the file gives without a currency",
+  defaultCurrencyNone: "None",
   titleRequired: "Choose the title column: every contract needs a title.",
   notMapped: "Not imported",
   formats: "Formats",
@@ -84,6 +93,7 @@ export const enErrors: Messages["errors"] = {
     "The session expired or access was refused. Reopen Pacta from the full address shown " +
     "at start-up.",
   unknown_method: "This version of Pacta does not know this action. Update the app.",
+  confirmation_required: "This move skips required stages. Confirm it to go on.",
   internal:
     "Something unexpected went wrong. Try again; if it keeps happening, send Pacta's log " +
     "to your support.",

@@ -58,6 +58,7 @@ export const en: Messages = {
     previousDecade: "Previous decade",
     monthLevel: "Choose the month",
     yearLevel: "Choose the year",
+    openCalendar: "Open the calendar: {{field}}",
   },
   renewalKinds: {
     none: "None",
@@ -92,6 +93,11 @@ export const en: Messages = {
     resultCount: "{{formattedCount}} contracts",
     resultCount_one: "{{formattedCount}} contract",
     resultCount_other: "{{formattedCount}} contracts",
+    export: "Export",
+    exportJson: "JSON (all data)",
+    exportCsv: "CSV (spreadsheet)",
+    exported_one: "{{formattedCount}} contract exported",
+    exported_other: "{{formattedCount}} contracts exported",
     searching: "Searching…",
     clearFilters: "Clear search and filters",
     tableLabel: "Contracts in the register",
@@ -160,6 +166,8 @@ export const en: Messages = {
     restored: "Restored",
     deleted: "Deleted",
     imported: "Imported",
+    moved: "Stage changed",
+    assigned: "Responsible or due date changed",
   },
   form: {
     newTitle: "New contract",
@@ -186,7 +194,7 @@ export const en: Messages = {
     noticeAmount: "Notice period",
     noticeUnit: "Notice period unit",
     keptDuration: "Current value kept: {{value}}. Enter a length to replace it.",
-    datePlaceholder: "DD/MM/YYYY",
+    datePlaceholder: "YYYY-MM-DD",
     tagsPlaceholder: "Type a tag and press Enter",
     save: "Save",
     create: "Create contract",
@@ -198,12 +206,24 @@ export const en: Messages = {
       "Someone (or an import) saved this contract after this form was opened. Reload the " +
       "latest version, then make your changes again.",
     reloadLatest: "Reload the latest version",
+    stageReadOnly: "The stage is not changed in this form.",
+    leaveTitle: "Leave without saving?",
+    leaveText:
+      "Your changes to this contract are not saved. If you leave this page, they will be lost.",
+    leaveStay: "Stay on this page",
+    leaveConfirm: "Leave without saving",
   },
   validation: {
     titleRequired: "A contract needs a title.",
     partyNameRequired: "Every party needs a name.",
     email: "Enter a valid email address, e.g. name@firm.com.",
     date: "Enter a valid date.",
+    dateUnreadable:
+      "Cannot read this date. Type it as YYYY-MM-DD (e.g. 2026-12-31), or day first " +
+      "as DD/MM/YYYY (e.g. 31/12/2026 for 31 December).",
+    amountUnreadable:
+      "Cannot read this amount. Type a number such as 1,500.50, with no more decimals " +
+      "than the currency has.",
     duration: "Enter a valid length (a whole positive number).",
     currency: "Choose an ISO 4217 currency, e.g. EUR.",
     valueNeedsCurrency: "A value needs a currency.",

@@ -16,12 +16,22 @@ export const frImport = {
     "fichier JSON exporté par Pacta.",
   reading: "Lecture du fichier…",
   fileSummary: "{{name}} : {{rows}} lignes, format {{format}}",
+  fileEncoding: "Encodage détecté : {{encoding}}",
+  fileTooBig:
+    "Ce fichier fait {{size}} Mo : l'assistant lit les fichiers jusqu'à 100 Mo. " +
+    "Importez-le avec la commande « pacta import », qui lit les gros fichiers.",
   mappingIntro:
     "Pour chaque champ du contrat, choisissez la colonne du fichier qui le contient. " +
     "Les correspondances proposées viennent des en-têtes du fichier.",
   mappingFile: "Charger une correspondance enregistrée (JSON)",
   saveMapping: "Enregistrer la correspondance",
   mappingFileInvalid: "Ce fichier n'est pas une correspondance valide",
+  mappingMissingTitle: "Cette correspondance nomme des colonnes absentes du fichier",
+  mappingMissingColumns:
+    "Colonnes introuvables, non appliquées : {{columns}}. Choisissez ces champs ci-dessous.",
+  defaultCurrency: "Devise par défaut",
+  defaultCurrencyHelp: "Pour les montants sans devise dans le fichier",
+  defaultCurrencyNone: "Aucune",
   titleRequired: "Choisissez la colonne du titre : chaque contrat a besoin d'un titre.",
   notMapped: "Non importé",
   formats: "Formats",
@@ -90,6 +100,8 @@ export const frErrors = {
     "complète affichée au démarrage.",
   unknown_method:
     "Cette action n'est pas reconnue par cette version de Pacta. Mettez l'application à jour.",
+  confirmation_required:
+    "Ce déplacement saute des étapes obligatoires. Confirmez-le pour continuer.",
   internal:
     "Une erreur inattendue s'est produite. Réessayez ; si elle persiste, envoyez le " +
     "journal de Pacta à votre support.",

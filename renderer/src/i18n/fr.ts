@@ -60,6 +60,7 @@ export const fr = {
     previousDecade: "Décennie précédente",
     monthLevel: "Choisir le mois",
     yearLevel: "Choisir l'année",
+    openCalendar: "Ouvrir le calendrier : {{field}}",
   },
   renewalKinds: {
     none: "Aucun",
@@ -94,6 +95,11 @@ export const fr = {
     resultCount: "{{formattedCount}} contrats",
     resultCount_one: "{{formattedCount}} contrat",
     resultCount_other: "{{formattedCount}} contrats",
+    export: "Exporter",
+    exportJson: "JSON (toutes les données)",
+    exportCsv: "CSV (tableur)",
+    exported_one: "{{formattedCount}} contrat exporté",
+    exported_other: "{{formattedCount}} contrats exportés",
     searching: "Recherche…",
     clearFilters: "Effacer la recherche et les filtres",
     tableLabel: "Contrats du registre",
@@ -163,6 +169,8 @@ export const fr = {
     restored: "Restauration",
     deleted: "Suppression",
     imported: "Import",
+    moved: "Changement d'étape",
+    assigned: "Responsable ou échéance modifiés",
   },
   form: {
     newTitle: "Nouveau contrat",
@@ -201,12 +209,25 @@ export const fr = {
       "Quelqu'un (ou un import) a enregistré ce contrat après l'ouverture de ce " +
       "formulaire. Rechargez la dernière version, puis refaites vos modifications.",
     reloadLatest: "Recharger la dernière version",
+    stageReadOnly: "L'étape ne se modifie pas dans ce formulaire.",
+    leaveTitle: "Quitter sans enregistrer ?",
+    leaveText:
+      "Vos modifications de ce contrat ne sont pas enregistrées. " +
+      "Si vous quittez cette page, elles seront perdues.",
+    leaveStay: "Rester sur la page",
+    leaveConfirm: "Quitter sans enregistrer",
   },
   validation: {
     titleRequired: "Le contrat doit avoir un titre.",
     partyNameRequired: "Chaque partie doit avoir un nom.",
     email: "Saisissez une adresse e-mail valide, par ex. nom@cabinet.fr.",
     date: "Saisissez une date valide.",
+    dateUnreadable:
+      "Date illisible. Saisissez-la au format JJ/MM/AAAA (ex. 31/12/2026) " +
+      "ou AAAA-MM-JJ (ex. 2026-12-31).",
+    amountUnreadable:
+      "Montant illisible. Saisissez un nombre, par ex. 1 500,50, sans plus de " +
+      "décimales que la devise n'en a.",
     duration: "Saisissez une durée valide (un nombre entier positif).",
     currency: "Choisissez une devise ISO 4217, par ex. EUR.",
     valueNeedsCurrency: "Un montant doit avoir une devise.",

@@ -4,11 +4,12 @@ import { useTranslation } from "react-i18next";
 import type { ImportPreview } from "../../../shared/api/contract";
 import type { ApiError } from "../../../shared/api/result";
 import type { ImportMapping } from "../../../shared/domain/import-mapping";
+import type { TextEncodingName } from "../../../shared/domain/text-encoding";
 import { pacta } from "../api/client";
 import { ApiErrorAlert } from "../app/ApiErrorAlert";
 import { useFacets } from "../app/use-facets";
 import { FileStep } from "./FileStep";
-import type { ImportSource } from "./import-source";
+import { type ImportSource, withDefaultCurrency } from "./import-source";
 import { MappingStep } from "./MappingStep";
 import { ProgressStep } from "./ProgressStep";
 import { ReportStep } from "./ReportStep";
@@ -17,6 +18,7 @@ import { useImportJob } from "./use-import-job";
 interface Picked {
   source: ImportSource;
   preview: ImportPreview;
+  encoding: TextEncodingName;
 }
 
 /** The import wizard: file → mapping with preview → progress → report. */
@@ -63,9 +65,9 @@ export function ImportPage() {
       <Stepper active={step} allowNextStepsSelect={false}>
         <Stepper.Step label={t("import.stepFile")} description={t("import.stepFileText")}>
           <FileStep
-            onPreview={(source, preview) => {
-              setPicked({ source, preview });
-              setMapping(preview.suggestedMapping);
+            onPreview={(source, preview, encoding) => {
+              setPicked({ source, preview, encoding });
+              setMapping(withDefaultCurrency(preview.suggestedMapping));
             }}
           />
         </Stepper.Step>
@@ -74,6 +76,7 @@ export function ImportPage() {
             <MappingStep
               source={picked.source}
               firstPreview={picked.preview}
+              encoding={picked.encoding}
               mapping={mapping}
               onMappingChange={setMapping}
               dryRun={dryRun}
@@ -86,7 +89,11 @@ export function ImportPage() {
           )}
         </Stepper.Step>
         <Stepper.Step label={t("import.stepImport")} description={t("import.stepImportText")}>
-          {jobError ? <ApiErrorAlert error={jobError} /> : <ProgressStep job={job} />}
+          {jobError ? (
+            <ApiErrorAlert error={jobError} />
+          ) : (
+            <ProgressStep job={job} rowCount={picked?.preview.rowCount ?? 0} />
+          )}
         </Stepper.Step>
         <Stepper.Step label={t("import.stepReport")} description={t("import.stepReportText")}>
           {job?.state === "failed" && (
@@ -99,7 +106,13 @@ export function ImportPage() {
               </Button>
             </Stack>
           )}
-          {job?.report && <ReportStep report={job.report} onAnother={reset} />}
+          {job?.report && (
+            <Stack gap="lg">
+              {/* A short file ends before the first status: the full bar says it all ran. */}
+              <ProgressStep job={job} rowCount={picked?.preview.rowCount ?? 0} />
+              <ReportStep report={job.report} onAnother={reset} />
+            </Stack>
+          )}
         </Stepper.Step>
       </Stepper>
     </Stack>

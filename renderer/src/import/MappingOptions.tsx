@@ -2,6 +2,7 @@ import { Checkbox, Group, Select, Stack, TagsInput } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { DATE_FORMATS, type DateFormat } from "../../../shared/domain/calendar-date";
 import type { ImportMapping } from "../../../shared/domain/import-mapping";
+import { DefaultCurrencySelect } from "./DefaultCurrencySelect";
 
 export interface MappingOptionsProps {
   /** The mapping as set now */
@@ -21,7 +22,10 @@ const EXAMPLES: Record<DateFormat, string> = {
 type Delimiter = ImportMapping["delimiter"];
 const DELIMITERS: Delimiter[] = ["auto", ",", ";", "\t"];
 
-/** How the file writes dates, separates columns, and says "renewal" and "evergreen". */
+/**
+ * How the file writes dates, separates columns, says "renewal" and
+ * "evergreen", and which currency its bare amounts are in.
+ */
 export function MappingOptions({ mapping, onChange, csv }: MappingOptionsProps) {
   const { t } = useTranslation();
   const delimiterLabels: Record<Delimiter, string> = {
@@ -57,6 +61,7 @@ export function MappingOptions({ mapping, onChange, csv }: MappingOptionsProps) 
             w={240}
           />
         )}
+        <DefaultCurrencySelect mapping={mapping} onChange={onChange} />
         <TagsInput
           label={t("import.evergreenWords")}
           placeholder={t("import.evergreenPlaceholder")}

@@ -3,9 +3,10 @@ import { useTranslation } from "react-i18next";
 import type { ImportPreview } from "../../../shared/api/contract";
 import type { ApiError } from "../../../shared/api/result";
 import type { ImportMapping } from "../../../shared/domain/import-mapping";
+import type { TextEncodingName } from "../../../shared/domain/text-encoding";
 import { ApiErrorAlert } from "../app/ApiErrorAlert";
 import { useFormat } from "../i18n/use-format";
-import type { ImportSource } from "./import-source";
+import { type ImportSource, withDefaultCurrency } from "./import-source";
 import { MappingFields } from "./MappingFields";
 import { MappingFile } from "./MappingFile";
 import { MappingOptions } from "./MappingOptions";
@@ -17,6 +18,8 @@ export interface MappingStepProps {
   source: ImportSource;
   /** Main's first reading of the file */
   firstPreview: ImportPreview;
+  /** How the file's bytes were read */
+  encoding: TextEncodingName;
   /** The mapping as set now */
   mapping: ImportMapping;
   /** Called with the changed mapping */
@@ -35,6 +38,13 @@ export interface MappingStepProps {
   startError: ApiError | null;
 }
 
+const ENCODING_NAMES: Record<TextEncodingName, string> = {
+  "utf-8": "UTF-8",
+  "utf-16le": "UTF-16 LE",
+  "utf-16be": "UTF-16 BE",
+  "windows-1252": "Windows-1252",
+};
+
 /** Step 2: map columns to contract fields and set formats, with a live preview. */
 export function MappingStep(props: MappingStepProps) {
   const { source, firstPreview, mapping, onMappingChange, dryRun, onDryRunChange } = props;
@@ -49,9 +59,15 @@ export function MappingStep(props: MappingStepProps) {
           rows: format.count(preview.rowCount),
           format: preview.format.toUpperCase(),
         })}
+        {props.encoding !== "utf-8" &&
+          ` · ${t("import.fileEncoding", { encoding: ENCODING_NAMES[props.encoding] })}`}
       </Text>
       <Text size="sm">{t("import.mappingIntro")}</Text>
-      <MappingFile mapping={mapping} onLoad={onMappingChange} />
+      <MappingFile
+        mapping={mapping}
+        headers={preview.headers}
+        onLoad={(loaded) => onMappingChange(withDefaultCurrency(loaded))}
+      />
       <MappingFields headers={preview.headers} mapping={mapping} onChange={onMappingChange} />
       <Title order={2} size="h4">
         {t("import.formats")}

@@ -36,7 +36,7 @@ export function SampleTable({ rows }: SampleTableProps) {
               </Table.Td>
               <Table.Td>
                 {row.error ? (
-                  <Text size="sm" c="red">
+                  <Text size="sm" c="red.9">
                     {t("import.sampleSkipped", { error: row.error })}
                   </Text>
                 ) : row.flags.length === 0 ? (

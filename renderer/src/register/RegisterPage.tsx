@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import type { SortKey } from "../../../shared/api/contract";
 import { ApiErrorAlert } from "../app/ApiErrorAlert";
 import { useFormat } from "../i18n/use-format";
+import { ExportMenu } from "./ExportMenu";
 import { RegisterEmpty } from "./RegisterEmpty";
 import { RegisterTable } from "./RegisterTable";
 import { RegisterToolbar } from "./RegisterToolbar";
@@ -45,21 +46,24 @@ export function RegisterPage({ filters, onFiltersChange }: RegisterPageProps) {
         <Title order={1} size="h2">
           {t("register.title")}
         </Title>
-        <Group gap="xs" aria-live="polite">
-          {pages.pending && <Loader size="xs" aria-label={t("register.searching")} />}
-          {pages.total !== null && (
-            <Text c="dimmed" size="sm" data-testid="result-count">
-              {t("register.resultCount", {
-                count: pages.total,
-                formattedCount: format.count(pages.total),
-              })}
-            </Text>
-          )}
-          {filtered && !none && (
-            <Button variant="subtle" size="compact-sm" onClick={onClear}>
-              {t("register.clearFilters")}
-            </Button>
-          )}
+        <Group gap="xs">
+          <Group gap="xs" aria-live="polite">
+            {pages.pending && <Loader size="xs" aria-label={t("register.searching")} />}
+            {pages.total !== null && (
+              <Text c="dimmed" size="sm" data-testid="result-count">
+                {t("register.resultCount", {
+                  count: pages.total,
+                  formattedCount: format.count(pages.total),
+                })}
+              </Text>
+            )}
+            {filtered && !none && (
+              <Button variant="subtle" size="compact-sm" onClick={onClear}>
+                {t("register.clearFilters")}
+              </Button>
+            )}
+          </Group>
+          {pages.total !== null && pages.total > 0 && <ExportMenu query={query} />}
         </Group>
       </Group>
       <RegisterToolbar filters={filters} onChange={onFiltersChange} />
