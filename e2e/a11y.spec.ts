@@ -1,0 +1,98 @@
+/**
+ * Accessibility: an axe scan (WCAG 2 A and AA rules) of each screen in the
+ * states people meet it in. Any violation fails, listed with its elements.
+ */
+import path from "node:path";
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
+import { ContractForm } from "./pages/contract-form";
+import { ContractPage } from "./pages/contract-page";
+import { ImportWizard } from "./pages/import-wizard";
+import { RegisterPage } from "./pages/register-page";
+import { expect, type PactaHost, test } from "./support/pacta";
+
+const FIXTURES = path.join(__dirname, "fixtures/import");
+
+/** The violations axe finds on the page as it is now, in a form that reads well in a diff. */
+async function violations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
+  return results.violations.map((v) => ({
+    rule: v.id,
+    impact: v.impact,
+    help: v.help,
+    elements: v.nodes.map((n) => n.target.join(" ")),
+  }));
+}
+
+function importWithCli(pacta: PactaHost, file: string): void {
+  const run = pacta.cli("import", path.join(FIXTURES, file));
+  expect(run.status, run.stderr).toBe(0);
+}
+
+test("the empty register", async ({ page, pacta }) => {
+  const register = new RegisterPage(page);
+  await register.open(pacta.url);
+  await expect(register.empty).toBeVisible();
+  expect(await violations(page)).toEqual([]);
+});
+
+test("the register with contracts, some to review, and a search that finds none", async ({
+  page,
+  pacta,
+}) => {
+  importWithCli(pacta, "contracts.json");
+  importWithCli(pacta, "bad-values.csv");
+  const register = new RegisterPage(page);
+  await register.open(pacta.url);
+  await expect(register.table.getByText("À vérifier", { exact: true }).first()).toBeVisible();
+  expect(await violations(page)).toEqual([]);
+
+  await register.searchFor("introuvable");
+  await expect(register.noMatch).toBeVisible();
+  expect(await violations(page)).toEqual([]);
+});
+
+test("the contract form, empty and with errors", async ({ page, pacta }) => {
+  const register = new RegisterPage(page);
+  await register.open(pacta.url);
+  await register.newContract.click();
+  const form = new ContractForm(page);
+  await form.expectNew();
+  expect(await violations(page)).toEqual([]);
+
+  await form.fillParty(1, { name: "Zoë Lefèvre", email: "zoe@" });
+  await form.create.click();
+  await form.expectFieldError(form.title, "Le contrat doit avoir un titre.");
+  expect(await violations(page)).toEqual([]);
+});
+
+test("a contract's page with review flags and history", async ({ page, pacta }) => {
+  importWithCli(pacta, "bad-values.csv");
+  const register = new RegisterPage(page);
+  await register.open(pacta.url);
+  await register.openContract("Distribution agreement");
+  const contract = new ContractPage(page);
+  await contract.expectTitle("Distribution agreement");
+  await expect(contract.reviewFlags).toBeVisible();
+  expect(await violations(page)).toEqual([]);
+
+  await contract.delete.click();
+  await expect(page.getByRole("dialog", { name: "Supprimer ce contrat ?" })).toBeVisible();
+  expect(await violations(page)).toEqual([]);
+});
+
+test("the import wizard: file, mapping and report", async ({ page, pacta }) => {
+  await new RegisterPage(page).open(pacta.url);
+  const wizard = new ImportWizard(page);
+  await wizard.openFromNavigation();
+  expect(await violations(page)).toEqual([]);
+
+  await wizard.pickFile(path.join(FIXTURES, "bad-values.csv"));
+  await expect(wizard.sampleRow(1)).toBeVisible();
+  expect(await violations(page)).toEqual([]);
+
+  await wizard.start.click();
+  await expect(wizard.reportHeading).toBeVisible();
+  await expect(wizard.problems).toBeVisible();
+  expect(await violations(page)).toEqual([]);
+});
