@@ -2,16 +2,15 @@
  * `pacta move` and `pacta verify` as scripts use them: the real binary on a
  * real data folder.
  */
-import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { contractInputSchema } from "../../shared/domain/contract";
 import { openServices } from "../app/services";
+import { runPacta } from "../test-support/cli";
 import { tempDataDir } from "../test-support/temp-register";
 
-const PACTA = path.resolve(__dirname, "../../dist/main/pacta.cjs");
 let dataDir: string;
 
 beforeEach(() => {
@@ -25,10 +24,7 @@ beforeEach(() => {
 afterEach(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
 function pacta(...args: string[]) {
-  const run = spawnSync(process.execPath, [PACTA, "--data-dir", dataDir, ...args], {
-    encoding: "utf8",
-  });
-  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+  return runPacta(dataDir, ...args);
 }
 
 describe("pacta move", () => {

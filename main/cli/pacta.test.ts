@@ -1,14 +1,13 @@
 /**
  * The `pacta` binary as scripts use it: real process, real data folder.
  */
-import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { runPacta } from "../test-support/cli";
 import { tempDataDir } from "../test-support/temp-register";
 
-const PACTA = path.resolve(__dirname, "../../dist/main/pacta.cjs");
 let dataDir: string;
 
 beforeEach(() => {
@@ -17,10 +16,7 @@ beforeEach(() => {
 afterEach(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
 function pacta(...args: string[]) {
-  const run = spawnSync(process.execPath, [PACTA, "--data-dir", dataDir, ...args], {
-    encoding: "utf8",
-  });
-  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+  return runPacta(dataDir, ...args);
 }
 
 function writeCsv(name: string, text: string): string {
@@ -132,15 +128,9 @@ describe("pacta export", () => {
       expect(r.status, r.stderr).toBe(0);
       expect(r.stdout).toMatch(/2 contracts exported/);
       const other = tempDataDir();
-      const run = spawnSync(
-        process.execPath,
-        [PACTA, "--data-dir", other, "import", file, "--json"],
-        { encoding: "utf8" },
-      );
+      const run = runPacta(other, "import", file, "--json");
       expect(JSON.parse(run.stdout)).toMatchObject({ created: 2, flagged: 0 });
-      const again = spawnSync(process.execPath, [PACTA, "--data-dir", other, "list", "--json"], {
-        encoding: "utf8",
-      });
+      const again = runPacta(other, "list", "--json");
       const strip = (rows: Record<string, unknown>[]) =>
         rows.map(({ id: _i, updatedAt: _u, ...rest }) => rest);
       expect(strip(JSON.parse(again.stdout))).toEqual(strip(before));
@@ -188,10 +178,8 @@ describe("pacta with the files people really have", () => {
     expect(csv).toContain(`'+SUM(1)`);
     expect(csv).not.toMatch(/(^|,)=cmd/m);
     const other = tempDataDir();
-    spawnSync(process.execPath, [PACTA, "--data-dir", other, "import", out], { encoding: "utf8" });
-    const back = spawnSync(process.execPath, [PACTA, "--data-dir", other, "list", "--json"], {
-      encoding: "utf8",
-    });
+    runPacta(other, "import", out);
+    const back = runPacta(other, "list", "--json");
     const titles = JSON.parse(back.stdout).map((c: { title: string }) => c.title);
     expect(titles.sort()).toEqual(["-42", "=cmd|' /C calc'!A0"]);
     fs.rmSync(other, { recursive: true, force: true });
@@ -224,7 +212,7 @@ describe("pacta with the files people really have", () => {
 
   it("keeps the register private to its owner", () => {
     const fresh = path.join(dataDir, "private");
-    spawnSync(process.execPath, [PACTA, "--data-dir", fresh, "list"]);
+    runPacta(fresh, "list");
     expect(fs.statSync(fresh).mode & 0o777).toBe(0o700);
     expect(fs.statSync(path.join(fresh, "pacta.sqlite")).mode & 0o777).toBe(0o600);
   });

@@ -2,15 +2,14 @@
  * `pacta reminders`, `pacta export-ics` and the key dates of `list`/`show`
  * through the real binary and a real data folder.
  */
-import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { openServices } from "../app/services";
+import { runPacta } from "../test-support/cli";
 import { tempDataDir } from "../test-support/temp-register";
 
-const PACTA = path.resolve(__dirname, "../../dist/main/pacta.cjs");
 let dataDir: string;
 
 beforeEach(() => {
@@ -19,10 +18,7 @@ beforeEach(() => {
 afterEach(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
 function pacta(...args: string[]) {
-  const run = spawnSync(process.execPath, [PACTA, "--data-dir", dataDir, ...args], {
-    encoding: "utf8",
-  });
-  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+  return runPacta(dataDir, ...args);
 }
 
 /** Years from now, so the dates stay ahead whenever the test runs. */
