@@ -117,14 +117,16 @@ export class ContractList {
         terminal: s.terminal === 1,
       })),
       types: strings(
-        "SELECT DISTINCT type AS v FROM contracts WHERE deleted = 0 AND type IS NOT NULL ORDER BY v",
+        `SELECT DISTINCT type AS v FROM contracts
+         WHERE deleted = 0 AND type IS NOT NULL ORDER BY v`,
       ),
       tags: strings(
         `SELECT DISTINCT t.tag AS v FROM contract_tags t
          JOIN contracts c ON c.id = t.contract_id WHERE c.deleted = 0 ORDER BY v`,
       ),
       currencies: strings(
-        "SELECT DISTINCT currency AS v FROM contracts WHERE deleted = 0 AND currency IS NOT NULL ORDER BY v",
+        `SELECT DISTINCT currency AS v FROM contracts
+         WHERE deleted = 0 AND currency IS NOT NULL ORDER BY v`,
       ),
     };
   }

@@ -168,7 +168,8 @@ const WORDS: Record<ExplainLocale, Words> = {
     noticeDue: (when) => `le préavis de non-renouvellement doit être donné au plus tard le ${when}`,
     noNotice: "aucun préavis n'est renseigné, donc aucune date limite de préavis n'est calculée",
     optionDue: (when, lapsed) =>
-      `l'option de renouvellement ${lapsed ? "devait" : "doit"} être levée au plus tard le ${when}`,
+      `l'option de renouvellement ${lapsed ? "devait" : "doit"} être levée ` +
+      `au plus tard le ${when}`,
     earliestEnd: (end, notice) =>
       `si le préavis est donné aujourd'hui, il prend fin au plus tôt le ${end}, ` +
       `${notice} plus tard`,

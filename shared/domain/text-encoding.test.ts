@@ -33,7 +33,10 @@ describe("decoding text files", () => {
       0x20,
       0x80,
     );
-    expect(decodeText(cp1252)).toEqual({ text: "maîtrise d'œuvre €", encoding: "windows-1252" });
+    expect(decodeText(cp1252)).toEqual({
+      text: "maîtrise d'œuvre €",
+      encoding: "windows-1252",
+    });
   });
 
   it("reads UTF-16 with its byte-order mark", () => {
