@@ -5,6 +5,8 @@ import { ContractPage } from "../contract/ContractPage";
 import { ImportPage } from "../import/ImportPage";
 import { RegisterPage } from "../register/RegisterPage";
 import { DEFAULT_FILTERS, type RegisterFilters } from "../register/register-filters";
+import { RemindersPage } from "../reminders/RemindersPage";
+import { useReminderFeed } from "../reminders/use-reminder-feed";
 import { AppHeader } from "./AppHeader";
 import { FacetsProvider } from "./FacetsProvider";
 import { NotFoundPage } from "./NotFoundPage";
@@ -29,6 +31,8 @@ function Page({ route, filters, onFiltersChange }: PageProps) {
       return <ContractFormPage key={route.id} id={route.id} />;
     case "import":
       return <ImportPage />;
+    case "reminders":
+      return <RemindersPage />;
     case "notFound":
       return <NotFoundPage />;
   }
@@ -40,6 +44,7 @@ export function App() {
   // The register's search and filters live here, so they survive a visit to a contract.
   const [filters, setFilters] = useState<RegisterFilters>(DEFAULT_FILTERS);
   const reviewLink = route.page === "register" && route.needsReview;
+  useReminderFeed();
 
   useEffect(() => {
     if (reviewLink) setFilters({ ...DEFAULT_FILTERS, needsReview: true });

@@ -10,6 +10,7 @@ describe("parseRoute", () => {
     expect(parseRoute("#/contracts/12")).toEqual({ page: "contract", id: 12 });
     expect(parseRoute("#/contracts/12/edit")).toEqual({ page: "edit", id: 12 });
     expect(parseRoute("#/import")).toEqual({ page: "import" });
+    expect(parseRoute("#/reminders")).toEqual({ page: "reminders" });
   });
 
   it("sends anything else to the not-found page", () => {

@@ -9,6 +9,7 @@ export type Route =
   | { page: "new" }
   | { page: "edit"; id: number }
   | { page: "import" }
+  | { page: "reminders" }
   | { page: "notFound" };
 
 export const paths = {
@@ -19,6 +20,7 @@ export const paths = {
   contract: (id: number) => `#/contracts/${id}`,
   edit: (id: number) => `#/contracts/${id}/edit`,
   import: "#/import",
+  reminders: "#/reminders",
 };
 
 function toId(text: string | undefined): number | null {
@@ -33,6 +35,7 @@ export function parseRoute(hash: string): Route {
     return { page: "register", needsReview: new URLSearchParams(query).get("review") === "1" };
   }
   if (parts[0] === "import" && parts.length === 1) return { page: "import" };
+  if (parts[0] === "reminders" && parts.length === 1) return { page: "reminders" };
   if (parts[0] !== "contracts") return { page: "notFound" };
   if (parts[1] === "new" && parts.length === 2) return { page: "new" };
   const id = toId(parts[1]);

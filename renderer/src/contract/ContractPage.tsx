@@ -9,6 +9,8 @@ import { useFacets } from "../app/use-facets";
 import { ContractActions } from "./ContractActions";
 import { ContractFacts } from "./ContractFacts";
 import { ContractHistory } from "./ContractHistory";
+import { ContractLifecycle } from "./ContractLifecycle";
+import { KeyDatesList } from "./KeyDatesList";
 import { PartiesTable } from "./PartiesTable";
 import { ReviewFlags } from "./ReviewFlags";
 import { StageBadge } from "./StageBadge";
@@ -85,6 +87,12 @@ export function ContractPage({ id }: ContractPageProps) {
       )}
       <Section title={t("contract.keyFields")}>
         <ContractFacts contract={contract} />
+      </Section>
+      <Section title={t("lifecycle.title")}>
+        <ContractLifecycle contractId={id} stages={facets.stages} onMoved={reload} />
+      </Section>
+      <Section title={t("keyDates.title")}>
+        <KeyDatesList contract={contract} />
       </Section>
       <Section title={t("contract.partiesTitle")}>
         <PartiesTable parties={contract.parties} />

@@ -1,5 +1,6 @@
 /** English messages: the same keys as `fr.ts`, checked by the `Messages` type. */
 import { enErrors, enImport } from "./en-import";
+import { enKeyDates, enLifecycle, enReminders } from "./en-lifecycle";
 import type { Messages } from "./fr";
 
 export const en: Messages = {
@@ -23,6 +24,7 @@ export const en: Messages = {
     register: "Register",
     import: "Import",
     newContract: "New contract",
+    reminders: "Reminders",
   },
   fields: {
     reference: "Reference",
@@ -238,4 +240,7 @@ export const en: Messages = {
   },
   import: enImport,
   errors: enErrors,
+  lifecycle: enLifecycle,
+  keyDates: enKeyDates,
+  reminders: enReminders,
 };

@@ -3,6 +3,7 @@
  * its type is `Messages`, derived from this table.
  */
 import { frErrors, frImport } from "./fr-import";
+import { frKeyDates, frLifecycle, frReminders } from "./fr-lifecycle";
 
 export const fr = {
   app: {
@@ -25,6 +26,7 @@ export const fr = {
     register: "Registre",
     import: "Import",
     newContract: "Nouveau contrat",
+    reminders: "Rappels",
   },
   fields: {
     reference: "Référence",
@@ -242,6 +244,9 @@ export const fr = {
   },
   import: frImport,
   errors: frErrors,
+  lifecycle: frLifecycle,
+  keyDates: frKeyDates,
+  reminders: frReminders,
 };
 
 /** The shape every message table has. */

@@ -1,0 +1,65 @@
+/** French messages of the lifecycle timeline, key dates and reminders. */
+
+export const frLifecycle = {
+  title: "Cycle de vie",
+  passed: "Étapes passées",
+  current: "Étape en cours",
+  upcoming: "Étapes à venir",
+  noUpcoming: "Aucune étape à venir.",
+  passedItem: "Du {{from}} au {{to}}, {{count}} jour(s)",
+  enteredOn: "Depuis le {{date}} ({{count}} jour(s))",
+  dueOn: "Échéance : {{date}}",
+  noDue: "Pas d'échéance",
+  late: "En retard de {{count}} jour(s)",
+  responsible: "Responsable : {{name}}",
+  nobody: "Aucun responsable",
+  moveTitle: "Changer d'étape",
+  moveTo: "Nouvelle étape",
+  comment: "Commentaire (facultatif)",
+  move: "Changer d'étape",
+  moved: "Étape changée.",
+  confirmTitle: "Sauter des étapes obligatoires ?",
+  confirmText: "Ce changement saute les étapes obligatoires suivantes :",
+  confirm: "Confirmer le changement",
+};
+
+export const frKeyDates = {
+  title: "Dates clés",
+  none: "Aucune date clé à calculer pour ce contrat.",
+};
+
+export const frReminders = {
+  title: "Rappels",
+  empty: "Aucun rappel dans les 90 prochains jours.",
+  groups: {
+    overdue: "En retard",
+    due: "À traiter",
+    upcoming: "À venir",
+    snoozed: "Reportés",
+  },
+  kinds: {
+    notice_deadline: "Date limite de préavis",
+    decision_date: "Date de décision",
+    term_end: "Fin de période",
+    stage_due: "Échéance d'étape",
+    custom: "Date personnalisée",
+  },
+  contract: "Contrat",
+  kind: "Type",
+  dueDate: "Échéance",
+  fireAt: "Rappel le",
+  actions: "Actions",
+  snoozeDay: "Reporter d'un jour",
+  snoozeWeek: "Reporter d'une semaine",
+  dismiss: "Ignorer",
+  snoozed: "Rappel reporté.",
+  dismissed: "Rappel ignoré.",
+  dismissTitle: "Ignorer ce rappel",
+  reason: "Raison",
+  enableNotifications: "Activer les notifications du bureau",
+  notificationsOn: "Notifications du bureau activées.",
+  notificationsDenied: "Notifications du bureau refusées par le navigateur.",
+  fired: "Rappel : {{kind}}",
+  firedText: "{{title}} — échéance le {{date}}",
+  open: "Ouvrir le contrat",
+};
