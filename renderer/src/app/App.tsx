@@ -7,6 +7,7 @@ import { RegisterPage } from "../register/RegisterPage";
 import { DEFAULT_FILTERS, type RegisterFilters } from "../register/register-filters";
 import { RemindersPage } from "../reminders/RemindersPage";
 import { useReminderFeed } from "../reminders/use-reminder-feed";
+import { SettingsPage } from "../settings/SettingsPage";
 import { AppHeader } from "./AppHeader";
 import { FacetsProvider } from "./FacetsProvider";
 import { NotFoundPage } from "./NotFoundPage";
@@ -33,6 +34,8 @@ function Page({ route, filters, onFiltersChange }: PageProps) {
       return <ImportPage />;
     case "reminders":
       return <RemindersPage />;
+    case "settings":
+      return <SettingsPage />;
     case "notFound":
       return <NotFoundPage />;
   }

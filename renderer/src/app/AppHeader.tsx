@@ -16,6 +16,7 @@ export function AppHeader({ route }: AppHeaderProps) {
     { href: paths.register, label: t("nav.register"), current: inRegister },
     { href: paths.import, label: t("nav.import"), current: route.page === "import" },
     { href: paths.reminders, label: t("nav.reminders"), current: route.page === "reminders" },
+    { href: paths.settings, label: t("nav.settings"), current: route.page === "settings" },
   ];
   return (
     <Group h="100%" px="md" justify="space-between" wrap="nowrap">

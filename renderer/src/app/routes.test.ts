@@ -11,6 +11,7 @@ describe("parseRoute", () => {
     expect(parseRoute("#/contracts/12/edit")).toEqual({ page: "edit", id: 12 });
     expect(parseRoute("#/import")).toEqual({ page: "import" });
     expect(parseRoute("#/reminders")).toEqual({ page: "reminders" });
+    expect(parseRoute("#/settings")).toEqual({ page: "settings" });
   });
 
   it("sends anything else to the not-found page", () => {

@@ -10,6 +10,7 @@ export type Route =
   | { page: "edit"; id: number }
   | { page: "import" }
   | { page: "reminders" }
+  | { page: "settings" }
   | { page: "notFound" };
 
 export const paths = {
@@ -21,6 +22,7 @@ export const paths = {
   edit: (id: number) => `#/contracts/${id}/edit`,
   import: "#/import",
   reminders: "#/reminders",
+  settings: "#/settings",
 };
 
 function toId(text: string | undefined): number | null {
@@ -36,6 +38,7 @@ export function parseRoute(hash: string): Route {
   }
   if (parts[0] === "import" && parts.length === 1) return { page: "import" };
   if (parts[0] === "reminders" && parts.length === 1) return { page: "reminders" };
+  if (parts[0] === "settings" && parts.length === 1) return { page: "settings" };
   if (parts[0] !== "contracts") return { page: "notFound" };
   if (parts[1] === "new" && parts.length === 2) return { page: "new" };
   const id = toId(parts[1]);

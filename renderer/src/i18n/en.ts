@@ -1,6 +1,7 @@
 /** English messages: the same keys as `fr.ts`, checked by the `Messages` type. */
 import { enErrors, enImport } from "./en-import";
 import { enKeyDates, enLifecycle, enReminders } from "./en-lifecycle";
+import { enSettings } from "./en-settings";
 import type { Messages } from "./fr";
 
 export const en: Messages = {
@@ -25,6 +26,7 @@ export const en: Messages = {
     import: "Import",
     newContract: "New contract",
     reminders: "Reminders",
+    settings: "Settings",
   },
   fields: {
     reference: "Reference",
@@ -243,4 +245,5 @@ export const en: Messages = {
   lifecycle: enLifecycle,
   keyDates: enKeyDates,
   reminders: enReminders,
+  settings: enSettings,
 };

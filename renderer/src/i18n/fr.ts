@@ -4,6 +4,7 @@
  */
 import { frErrors, frImport } from "./fr-import";
 import { frKeyDates, frLifecycle, frReminders } from "./fr-lifecycle";
+import { frSettings } from "./fr-settings";
 
 export const fr = {
   app: {
@@ -27,6 +28,7 @@ export const fr = {
     import: "Import",
     newContract: "Nouveau contrat",
     reminders: "Rappels",
+    settings: "Paramètres",
   },
   fields: {
     reference: "Référence",
@@ -247,6 +249,7 @@ export const fr = {
   lifecycle: frLifecycle,
   keyDates: frKeyDates,
   reminders: frReminders,
+  settings: frSettings,
 };
 
 /** The shape every message table has. */

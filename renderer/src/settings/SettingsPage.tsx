@@ -1,0 +1,20 @@
+import { Stack, Title } from "@mantine/core";
+import { useTranslation } from "react-i18next";
+import { PeopleSection } from "./PeopleSection";
+import { PipelineSection } from "./PipelineSection";
+import { ReminderSettingsSection } from "./ReminderSettingsSection";
+
+/** The register's settings: the stage pipeline, the people, the reminder defaults. */
+export function SettingsPage() {
+  const { t } = useTranslation();
+  return (
+    <Stack gap="lg" maw={1200}>
+      <Title order={1} size="h2">
+        {t("settings.title")}
+      </Title>
+      <PipelineSection />
+      <PeopleSection />
+      <ReminderSettingsSection />
+    </Stack>
+  );
+}
