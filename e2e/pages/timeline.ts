@@ -14,6 +14,9 @@ export class LifecycleSection {
   readonly move: Locator;
   readonly confirmDialog: Locator;
   readonly keyDates: Locator;
+  readonly responsible: Locator;
+  readonly dueDate: Locator;
+  readonly assign: Locator;
 
   constructor(readonly page: Page) {
     this.section = this.part("Cycle de vie");
@@ -25,6 +28,22 @@ export class LifecycleSection {
     this.move = this.section.getByRole("button", { name: "Changer d'étape" });
     this.confirmDialog = page.getByRole("dialog", { name: "Sauter des étapes obligatoires ?" });
     this.keyDates = this.part("Dates clés");
+    this.responsible = this.section.getByRole("combobox", { name: "Responsable de l'étape" });
+    this.dueDate = this.section.getByRole("textbox", { name: "Échéance de l'étape" });
+    this.assign = this.section.getByRole("button", {
+      name: "Enregistrer responsable et échéance",
+    });
+  }
+
+  /** Sets the current stage's responsible person and due date (DD/MM/YYYY), then saves. */
+  async assignStage(person: string, ddmmyyyy: string): Promise<void> {
+    await this.responsible.click();
+    await this.page.getByRole("option", { name: person, exact: true }).click();
+    await expect(this.responsible).toHaveValue(person);
+    await this.dueDate.fill(ddmmyyyy);
+    await this.dueDate.press("Tab");
+    await expect(this.dueDate).toHaveValue(ddmmyyyy);
+    await this.assign.click();
   }
 
   part(title: string): Locator {
@@ -46,6 +65,46 @@ export class LifecycleSection {
   async moveAndWait(stage: string, comment?: string): Promise<void> {
     await this.choose(stage, comment);
     await expect(this.current).toContainText(stage);
+  }
+}
+
+/** The contract page's "Reminders for this contract" panel, under the key dates. */
+export class ContractReminders {
+  readonly panel: Locator;
+  readonly workingDays: Locator;
+  readonly save: Locator;
+  readonly customDates: Locator;
+  readonly customDate: Locator;
+  readonly customLabel: Locator;
+  readonly addCustomDate: Locator;
+  readonly exportIcs: Locator;
+
+  constructor(readonly page: Page) {
+    this.panel = page.getByRole("group", { name: "Rappels pour ce contrat" });
+    this.workingDays = this.panel.getByRole("combobox", {
+      name: "Reporter les échéances au jour ouvré précédent",
+    });
+    this.save = this.panel.getByRole("button", { name: "Enregistrer les rappels" });
+    this.customDates = this.panel.getByRole("list", { name: "Dates personnalisées" });
+    this.customDate = this.panel.getByRole("textbox", { name: "Date personnalisée" });
+    this.customLabel = this.panel.getByRole("textbox", { name: "Libellé de la date" });
+    this.addCustomDate = this.panel.getByRole("button", { name: "Ajouter la date" });
+    this.exportIcs = this.panel.getByRole("button", { name: "Exporter les dates (.ics)" });
+  }
+
+  /** Picks "Oui pour ce contrat", "Non pour ce contrat" or the global setting, and saves. */
+  async setWorkingDays(choice: string): Promise<void> {
+    await this.workingDays.click();
+    await this.page.getByRole("option", { name: choice, exact: true }).click();
+    await expect(this.workingDays).toHaveValue(choice);
+    await this.save.click();
+  }
+
+  async addDate(ddmmyyyy: string, label: string): Promise<void> {
+    await this.customDate.fill(ddmmyyyy);
+    await this.customDate.press("Tab");
+    await this.customLabel.fill(label);
+    await this.addCustomDate.click();
   }
 }
 

@@ -1,8 +1,10 @@
 import { Stack } from "@mantine/core";
 import type { StageDefinition } from "../../../shared/domain/stages";
 import { ApiErrorAlert } from "../app/ApiErrorAlert";
+import { AssignStageControl } from "./AssignStageControl";
 import { MoveStageControl } from "./MoveStageControl";
 import { StageTimeline } from "./StageTimeline";
+import { usePipeline } from "./use-pipeline";
 import { useTimeline } from "./use-timeline";
 
 export interface ContractLifecycleProps {
@@ -17,15 +19,24 @@ export interface ContractLifecycleProps {
 /** The stage timeline and the control that moves the contract along it. */
 export function ContractLifecycle({ contractId, stages, onMoved }: ContractLifecycleProps) {
   const { timeline, error, reload, setTimeline } = useTimeline(contractId);
+  const pipeline = usePipeline();
   if (error) return <ApiErrorAlert error={error} onRetry={reload} />;
   if (!timeline) return null;
   return (
     <Stack gap="md">
       <StageTimeline timeline={timeline} stages={stages} />
+      <AssignStageControl
+        key={`${timeline.current.stage}-${timeline.current.enteredAt}`}
+        contractId={contractId}
+        current={timeline.current}
+        people={pipeline.people}
+        onAssigned={setTimeline}
+      />
       <MoveStageControl
         contractId={contractId}
         current={timeline.current.stage}
         stages={stages}
+        choices={pipeline.stages?.filter((s) => !s.retired)}
         onMoved={(next) => {
           setTimeline(next);
           onMoved();

@@ -9,8 +9,8 @@ import { useFacets } from "../app/use-facets";
 import { ContractActions } from "./ContractActions";
 import { ContractFacts } from "./ContractFacts";
 import { ContractHistory } from "./ContractHistory";
+import { ContractKeyDates } from "./ContractKeyDates";
 import { ContractLifecycle } from "./ContractLifecycle";
-import { KeyDatesList } from "./KeyDatesList";
 import { PartiesTable } from "./PartiesTable";
 import { ReviewFlags } from "./ReviewFlags";
 import { StageBadge } from "./StageBadge";
@@ -92,7 +92,7 @@ export function ContractPage({ id }: ContractPageProps) {
         <ContractLifecycle contractId={id} stages={facets.stages} onMoved={reload} />
       </Section>
       <Section title={t("keyDates.title")}>
-        <KeyDatesList contract={contract} />
+        <ContractKeyDates contract={contract} />
       </Section>
       <Section title={t("contract.partiesTitle")}>
         <PartiesTable parties={contract.parties} />

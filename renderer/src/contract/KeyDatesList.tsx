@@ -10,10 +10,12 @@ import { localToday } from "./local-today";
 export interface KeyDatesListProps {
   /** The contract whose dates are explained */
   contract: Contract;
+  /** Move deadlines off weekends and public holidays (the contract's effective option) */
+  workingDays?: boolean;
 }
 
 /** One sentence per computed key date, in the UI language. */
-export function KeyDatesList({ contract }: KeyDatesListProps) {
+export function KeyDatesList({ contract, workingDays = false }: KeyDatesListProps) {
   const { t } = useTranslation();
   const language = useLanguage();
   const sentences = useMemo(() => {
@@ -22,8 +24,8 @@ export function KeyDatesList({ contract }: KeyDatesListProps) {
       renewal: contract.renewal,
       effectiveDate: contract.effectiveDate,
     };
-    return explainKeyDates(input, computeKeyDates(input, localToday()), language);
-  }, [contract.endDate, contract.renewal, contract.effectiveDate, language]);
+    return explainKeyDates(input, computeKeyDates(input, localToday(), { workingDays }), language);
+  }, [contract.endDate, contract.renewal, contract.effectiveDate, language, workingDays]);
 
   if (sentences.length === 0) {
     return (

@@ -12,14 +12,17 @@ export interface MoveStageControlProps {
   contractId: number;
   /** The stage it is at now, left out of the choices */
   current: string;
-  /** The pipeline's stages */
+  /** The pipeline's stages, for their names */
   stages: readonly StageDefinition[];
+  /** The stages that can be entered (retired ones left out); `stages` if absent */
+  choices?: readonly StageDefinition[];
   /** Called with the timeline after a move */
   onMoved: (timeline: Timeline) => void;
 }
 
 /** Picks a new stage and an optional comment; asks before skipping required stages. */
-export function MoveStageControl({ contractId, current, stages, onMoved }: MoveStageControlProps) {
+export function MoveStageControl(props: MoveStageControlProps) {
+  const { contractId, current, stages, choices, onMoved } = props;
   const { t } = useTranslation();
   const format = useFormat();
   const showError = useApiError();
@@ -28,7 +31,7 @@ export function MoveStageControl({ contractId, current, stages, onMoved }: MoveS
   const [busy, setBusy] = useState(false);
   const [skipped, setSkipped] = useState<string[] | null>(null);
 
-  const options = stages
+  const options = (choices ?? stages)
     .filter((s) => s.key !== current)
     .map((s) => ({ value: s.key, label: format.stage(s.key, stages) }));
 

@@ -11,12 +11,15 @@ export interface ReminderTableProps {
   reminders: readonly Reminder[];
   /** Snoozes one for a day ("1d") or a week ("1w") */
   onSnooze: (reminder: Reminder, preset: "1d" | "1w") => void;
+  /** Asks until when to snooze one */
+  onSnoozeUntil: (reminder: Reminder) => void;
   /** Asks to dismiss one */
   onDismiss: (reminder: Reminder) => void;
 }
 
 /** One group of reminders: contract, kind, due date, fire time and actions. */
-export function ReminderTable({ caption, reminders, onSnooze, onDismiss }: ReminderTableProps) {
+export function ReminderTable(props: ReminderTableProps) {
+  const { caption, reminders, onSnooze, onSnoozeUntil, onDismiss } = props;
   const { t } = useTranslation();
   const format = useFormat();
   return (
@@ -58,6 +61,9 @@ export function ReminderTable({ caption, reminders, onSnooze, onDismiss }: Remin
                 </Button>
                 <Button size="xs" variant="light" onClick={() => onSnooze(r, "1w")}>
                   {t("reminders.snoozeWeek")}
+                </Button>
+                <Button size="xs" variant="light" onClick={() => onSnoozeUntil(r)}>
+                  {t("reminders.snoozeUntil")}
                 </Button>
                 <Button size="xs" variant="subtle" color="red" onClick={() => onDismiss(r)}>
                   {t("reminders.dismiss")}

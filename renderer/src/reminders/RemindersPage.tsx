@@ -9,6 +9,7 @@ import { localToday } from "../contract/local-today";
 import { DismissModal } from "./DismissModal";
 import { ReminderTable } from "./ReminderTable";
 import { groupReminders, REMINDER_GROUPS } from "./reminder-groups";
+import { SnoozeUntilModal } from "./SnoozeUntilModal";
 import { useReminders } from "./use-reminders";
 
 const WITHIN_DAYS = 90;
@@ -19,9 +20,10 @@ export function RemindersPage() {
   const showError = useApiError();
   const { reminders, error, reload } = useReminders(WITHIN_DAYS);
   const [dismissing, setDismissing] = useState<Reminder | null>(null);
+  const [snoozing, setSnoozing] = useState<Reminder | null>(null);
 
-  const snooze = async (r: Reminder, preset: "1d" | "1w") => {
-    const res = await pacta.reminders.snooze({ key: r.key, preset });
+  const snooze = async (r: Reminder, when: { preset: "1d" | "1w" } | { until: string }) => {
+    const res = await pacta.reminders.snooze({ key: r.key, ...when });
     if (!res.ok) return showError(res.error);
     notifySuccess(t("reminders.snoozed"));
     reload();
@@ -57,11 +59,20 @@ export function RemindersPage() {
             <ReminderTable
               caption={t(`reminders.groups.${g}`)}
               reminders={groups[g]}
-              onSnooze={(r, preset) => void snooze(r, preset)}
+              onSnooze={(r, preset) => void snooze(r, { preset })}
+              onSnoozeUntil={setSnoozing}
               onDismiss={setDismissing}
             />
           </Paper>
         ))}
+      <SnoozeUntilModal
+        title={snoozing?.contractTitle ?? null}
+        onClose={() => setSnoozing(null)}
+        onConfirm={(until) => {
+          if (snoozing) void snooze(snoozing, { until });
+          setSnoozing(null);
+        }}
+      />
       <DismissModal
         title={dismissing?.contractTitle ?? null}
         onClose={() => setDismissing(null)}
