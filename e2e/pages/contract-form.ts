@@ -12,7 +12,10 @@ export interface PartyEntry {
 }
 
 export interface RenewalEntry {
-  /** As the select shows it: "Aucun", "Tacite reconduction", "Sur option", "Durée indéterminée" */
+  /**
+   * As the select shows it: "Aucun", "Tacite reconduction", "Sur option",
+   * "Durée indéterminée"
+   */
   kind: string;
   term?: { amount: number; unit: "Jours" | "Semaines" | "Mois" | "Années" };
   notice?: { amount: number; unit: "Jours" | "Semaines" | "Mois" | "Années" };
@@ -72,7 +75,8 @@ export class ContractForm {
     this.addParty = form.getByRole("button", { name: "Ajouter une partie" });
     this.create = form.getByRole("button", { name: "Créer le contrat" });
     this.save = form.getByRole("button", { name: "Enregistrer" });
-    this.fixErrors = form.getByRole("alert").filter({ hasText: "Certains champs sont à corriger" });
+    const fixText = "Certains champs sont à corriger";
+    this.fixErrors = form.getByRole("alert").filter({ hasText: fixText });
   }
 
   async expectNew(): Promise<void> {

@@ -18,7 +18,10 @@ function isFieldKey(name: string): name is FieldKey {
   return Object.hasOwn(fr.fields, name);
 }
 
-/** A contract field's name (`endDate`, `renewal.term`) in the UI language; unknown names as given. */
+/**
+ * A contract field's name (`endDate`, `renewal.term`) in the UI language;
+ * unknown names as given.
+ */
 export function useFieldLabel(): (name: string) => string {
   const { t } = useTranslation();
   return useCallback(

@@ -80,10 +80,12 @@ export const frImport = {
 export const frErrors = {
   title: "Erreur",
   invalid_argument:
-    "Certaines valeurs envoyées ne sont pas valides. Corrigez les champs signalés puis réessayez.",
-  not_found: "Cet élément n'existe pas ou a été supprimé. Revenez au registre pour le rechercher.",
+    "Certaines valeurs envoyées ne sont pas valides. " +
+    "Corrigez les champs signalés puis réessayez.",
+  not_found:
+    "Cet élément n'existe pas ou a été supprimé. " + "Revenez au registre pour le rechercher.",
   duplicate_reference:
-    "Cette référence est déjà utilisée par un autre contrat. Choisissez une autre référence.",
+    "Cette référence est déjà prise par un autre contrat : choisissez-en une autre.",
   stale_update:
     "Ce contrat a été modifié ailleurs depuis l'ouverture du formulaire. Rechargez-le " +
     "puis refaites vos modifications.",

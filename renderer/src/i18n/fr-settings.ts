@@ -68,7 +68,8 @@ export const frSettings = {
     fireTime: "Heure des rappels (HH:MM)",
     fireTimeInvalid: "Saisissez une heure au format HH:MM.",
     workingDays:
-      "Avancer les échéances tombant un week-end ou un jour férié français au jour ouvré précédent",
+      "Avancer les échéances tombant un week-end ou un jour férié français " +
+      "au jour ouvré précédent",
     workingDaysHint: "Valeur par défaut ; chaque contrat peut la changer.",
     startAtLogin: "Lancer Pacta à l'ouverture de session",
     startAtLoginHint: "Application de bureau seulement.",
