@@ -16,6 +16,7 @@ import { DEFAULT_STAGE_KEY } from "../../shared/domain/stages";
 import type { Db } from "../db/open";
 import { HistoryChain } from "../lifecycle/hash-chain";
 import { StageVisits } from "../lifecycle/stage-visits";
+import { keepCorrections } from "./keep-corrections";
 import {
   type ContractRow,
   fieldsOf,
@@ -50,6 +51,7 @@ export class ContractRegister {
   private readonly sql: ReturnType<typeof prepare>;
   /** Stages known to exist; stages are never deleted, only retired. */
   private readonly stages = new Set<string>();
+  private lastStamp = 0;
   /** Each contract's open stage visit, kept in step with `contracts.stage`. */
   private readonly visits: StageVisits;
   private readonly history: HistoryChain;
@@ -121,7 +123,11 @@ export class ContractRegister {
       this.insert(fields, options);
       return "created";
     }
-    return this.change(this.get(existing), fields, options) ? "updated" : "unchanged";
+    const current = this.get(existing);
+    const kept = keepCorrections(current, fields, options.review ?? []);
+    return this.change(current, kept.fields, { ...options, review: kept.review })
+      ? "updated"
+      : "unchanged";
   }
 
   markReviewed(id: number): Contract {
@@ -284,9 +290,14 @@ export class ContractRegister {
     }
   }
 
-  /** An ISO timestamp that never goes backwards within this process. */
+  /**
+   * An ISO timestamp that always moves forward within this process, so two
+   * saves in the same millisecond still differ (edits check `updatedAt`).
+   */
   private stamp(): string {
-    return this.now().toISOString();
+    const ms = Math.max(this.now().getTime(), this.lastStamp + 1);
+    this.lastStamp = ms;
+    return new Date(ms).toISOString();
   }
 }
 
