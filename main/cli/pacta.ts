@@ -78,7 +78,7 @@ function program(run: Runner) {
   cli
     .command("serve")
     .description("run the headless host: the app in a browser, on 127.0.0.1")
-    .addOption(new Option("--port <n>", "port (default: any free port)").default("0"))
+    .addOption(new Option("--port <n>", "port (default: a free port)").default("0"))
     .option("--json", "print the address as JSON")
     .action((o: { port: string; json?: boolean }) => run((s) => serve(s, o)));
 

@@ -79,7 +79,8 @@ const EXPECTED: [string, string | null, string | null][] = [
   // End 2/16/2019, monthly: 2025-03-16 is the first on or after today; − 30 d = 2025-02-14
   // passed; 2025-04-16 − 30 d = 2025-03-17.
   ["FTENETWORKS", "2025-03-16", "2025-03-17"],
-  // End 3/1/2019, monthly → 2025-04-01; − 30 d = 2025-03-02 passed; 2025-05-01 − 30 d = 04-01.
+  // End 3/1/2019, monthly → 2025-04-01; − 30 d = 2025-03-02 passed;
+  // 2025-05-01 − 30 d = 04-01.
   ["HfEnterprisesInc", "2025-04-01", "2025-04-01"],
   // End 7/15/2015 + 2 × 5 y = 2025-07-15; − 90 d: Jun 15 (30), May 15 (61), Apr 16 (90).
   ["ICORECONNECTINC", "2025-07-15", "2025-04-16"],

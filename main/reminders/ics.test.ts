@@ -78,7 +78,8 @@ describe("iCalendar export", () => {
       "20270930",
     ]);
     const notice = byStart.get("20270330") as Component;
-    expect(prop(notice, "SUMMARY")).toBe("Notice deadline — Maintenance\\, « ascenseurs » (M-7)");
+    const summary = "Notice deadline — Maintenance\\, « ascenseurs » (M-7)";
+    expect(prop(notice, "SUMMARY")).toBe(summary);
     expect(prop(notice, "DTEND;VALUE=DATE")).toBe("20270331");
     expect(prop(notice, "UID")).toBe(`${a}-notice_deadline-2027-03-30@pacta`);
     // 09:00 on the day 90, 30, 7 and 0 days before the all-day event's start.

@@ -49,7 +49,10 @@ function writeVersion1(): void {
       id,
       at: r.at,
       action: "updated",
-      changes: JSON.stringify({ notes: ["", "é ✓"], parties: [[], [{ name: "A", role: null }]] }),
+      changes: JSON.stringify({
+        notes: ["", "é ✓"],
+        parties: [[], [{ name: "A", role: null }]],
+      }),
     });
   });
 }

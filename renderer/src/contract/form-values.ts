@@ -18,7 +18,10 @@ export type DurationUnit = (typeof DURATION_UNITS)[number];
 export interface DurationValue {
   amount: number | "";
   unit: DurationUnit;
-  /** A stored duration that one number and unit cannot show (`P1M15D`), kept while amount is empty. */
+  /**
+   * A stored duration that one number and unit cannot show (`P1M15D`),
+   * kept while amount is empty.
+   */
   kept: string | null;
 }
 
