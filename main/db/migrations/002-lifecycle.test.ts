@@ -2,28 +2,22 @@
  * Migration 2 on a register written by the first release: stage settings,
  * an open stage visit per contract, and the history chained and sealed.
  */
-import fs from "node:fs";
-import path from "node:path";
-import Database from "better-sqlite3";
+import type Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { addDays, localToday } from "../../../shared/domain/calendar-date";
 import { contractInputSchema } from "../../../shared/domain/contract";
 import { verifyHistory } from "../../lifecycle/verify";
 import { ContractRegister } from "../../register/register";
-import { tempDataDir } from "../../test-support/temp-register";
+import { openRawDatabase, type RawDatabase } from "../../test-support/raw-database";
 import { MIGRATIONS, migrate, SCHEMA_VERSION } from "../migrate";
 
-let dir: string;
+let raw: RawDatabase;
 let db: Database.Database;
 beforeEach(() => {
-  dir = tempDataDir();
-  db = new Database(path.join(dir, "pacta.sqlite"));
-  db.pragma("foreign_keys = ON");
+  raw = openRawDatabase();
+  ({ db } = raw);
 });
-afterEach(() => {
-  db.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+afterEach(() => raw.cleanup());
 
 /** A v1 register: contracts at several stages, one deleted, with their history. */
 function writeVersion1(): void {

@@ -3,24 +3,18 @@
  * working-day option kept on contracts by triggers, stage rows marking
  * contracts for the next scan.
  */
-import fs from "node:fs";
-import path from "node:path";
-import Database from "better-sqlite3";
+import type Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { tempDataDir } from "../../test-support/temp-register";
+import { openRawDatabase, type RawDatabase } from "../../test-support/raw-database";
 import { MIGRATIONS, migrate } from "../migrate";
 
-let dir: string;
+let raw: RawDatabase;
 let db: Database.Database;
 beforeEach(() => {
-  dir = tempDataDir();
-  db = new Database(path.join(dir, "pacta.sqlite"));
-  db.pragma("foreign_keys = ON");
+  raw = openRawDatabase();
+  ({ db } = raw);
 });
-afterEach(() => {
-  db.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+afterEach(() => raw.cleanup());
 
 /** Two contracts written by the first release, then the lifecycle migration. */
 function writeVersion2(): void {
