@@ -1,0 +1,78 @@
+/**
+ * What can go wrong on a portal, switched on per test: the request-rate
+ * leaky bucket, and one-shot faults for the next matching requests.
+ */
+
+export interface RateLimit {
+  /** Requests the bucket holds before refusing (50; Enterprise 250). */
+  capacity: number;
+  /** Requests drained per second (2; Enterprise 5). */
+  drainPerSecond: number;
+}
+
+export type FaultKind =
+  /** 503 QUERY_LIMIT_EXCEEDED, as when the bucket overflows. */
+  | "rate-limit"
+  /** 429 OPERATION_TIME_LIMIT for the method. */
+  | "operation-time-limit"
+  /** 500 INTERNAL_SERVER_ERROR. */
+  | "internal"
+  /** 503 OVERLOAD_LIMIT (blocked by support). */
+  | "overload"
+  /** An HTML page instead of JSON, with `status` (default 502). */
+  | "html"
+  /** 400 with an empty `error` code, as the legacy crm methods answer. */
+  | "empty-code"
+  /** Answer normally after `delayMs`. */
+  | "slow"
+  /** Run the method and commit, then hold the answer for `delayMs`. */
+  | "timeout-after-commit";
+
+export interface Fault {
+  kind: FaultKind;
+  /** Lower-case method names it applies to; all methods when absent. */
+  methods?: string[];
+  /** How many requests it hits (default 1). */
+  times?: number;
+  status?: number;
+  delayMs?: number;
+  /** For "empty-code" and "html": the text to send. */
+  description?: string;
+}
+
+export class LeakyBucket {
+  private level = 0;
+  private at = Date.now();
+
+  constructor(readonly limit: RateLimit) {}
+
+  /** Adds one request; false when the bucket is full (the request is refused). */
+  take(now = Date.now()): boolean {
+    this.level = Math.max(0, this.level - ((now - this.at) / 1000) * this.limit.drainPerSecond);
+    this.at = now;
+    if (this.level + 1 > this.limit.capacity) return false;
+    this.level += 1;
+    return true;
+  }
+}
+
+export class FaultQueue {
+  private queue: (Fault & { left: number })[] = [];
+
+  add(fault: Fault): void {
+    this.queue.push({ ...fault, left: fault.times ?? 1 });
+  }
+
+  clear(): void {
+    this.queue = [];
+  }
+
+  /** The first fault matching the method, used up by one. */
+  take(method: string): Fault | null {
+    const found = this.queue.find((f) => !f.methods || f.methods.includes(method));
+    if (!found) return null;
+    found.left -= 1;
+    if (found.left <= 0) this.queue = this.queue.filter((f) => f !== found);
+    return found;
+  }
+}

@@ -1,0 +1,362 @@
+/**
+ * A local test double of a Bitrix24 portal: a real HTTP server on
+ * 127.0.0.1 (random port) that answers REST calls the way the docs
+ * describe them (see ../../../shared/docs/BITRIX24.md, section 10).
+ *
+ *   webhook  /rest/{userId}/{secret}/{method}[.json]
+ *   OAuth    /rest/{method}[.json]?auth=TOKEN   and   GET /oauth/token/
+ */
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { Credentials, type OAuthApp, type TokenPair, type Webhook } from "./auth";
+import { runBatch } from "./batch";
+import { type Fault, FaultQueue, LeakyBucket, type RateLimit } from "./faults";
+import { atom, type Json } from "./fields";
+import { type CallContext, callMethod } from "./methods";
+import { asText, isMap, type ParamMap, parseQuery, pick } from "./params";
+import { PortalError } from "./portal-error";
+import { PortalState, seedCrm } from "./state";
+
+export interface DoubleOptions {
+  /** Minutes east of UTC for the portal's datetimes (default 180, `+03:00`). */
+  offsetMinutes?: number;
+  /** The request-rate bucket; off (null) unless asked for. */
+  rateLimit?: RateLimit | null;
+  /** Delay before every answer, in ms. */
+  latencyMs?: number;
+  /** Access-token lifetime in seconds (3600). */
+  accessTtlSeconds?: number;
+  /** Write empty maps as `[]`, as PHP does (default true). */
+  emptyMapsAsArrays?: boolean;
+  /** Seed companies, contacts and deals (default true). */
+  seed?: boolean;
+}
+
+export interface DoubleStats {
+  /** Every HTTP request that reached the double. */
+  requests: number;
+  /** Requests per top-level REST method (lower case), `oauth.token` for refreshes. */
+  byMethod: Record<string, number>;
+  /** Requests refused by the rate limit. */
+  rateLimited: number;
+  /** Answers per HTTP status. */
+  byStatus: Record<number, number>;
+}
+
+/** The webhook every double starts with: user 1, an administrator. */
+export const DEFAULT_WEBHOOK: Webhook = {
+  userId: 1,
+  secret: "k3y5ecr3tw3bh00k",
+  scopes: ["crm", "user", "bizproc", "disk", "im"],
+};
+
+export const DEFAULT_APP: OAuthApp = {
+  clientId: "local.pacta0000000001",
+  clientSecret: "app-s3cr3t-0123456789",
+  scopes: ["crm", "user", "bizproc"],
+};
+
+const HTML_PAGE = (status: number) =>
+  `<html>\r\n<head><title>${status} Service Temporarily Unavailable</title></head>\r\n` +
+  `<body>\r\n<center><h1>${status} Service Temporarily Unavailable</h1></center>\r\n` +
+  "<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n";
+
+const emptyMapsAsArrays = (_key: string, value: unknown) =>
+  value !== null &&
+  typeof value === "object" &&
+  !Array.isArray(value) &&
+  Object.keys(value).length === 0
+    ? []
+    : value;
+
+export class Bitrix24Double {
+  readonly state: PortalState;
+  readonly credentials: Credentials;
+  readonly faults = new FaultQueue();
+  stats: DoubleStats = { requests: 0, byMethod: {}, rateLimited: 0, byStatus: {} };
+  latencyMs: number;
+  private bucket: LeakyBucket | null = null;
+  private readonly phpJson: boolean;
+  private readonly server: http.Server;
+  private readonly timers = new Set<NodeJS.Timeout>();
+  private port = 0;
+
+  private constructor(options: DoubleOptions) {
+    this.state = new PortalState(options.offsetMinutes ?? 180);
+    this.credentials = new Credentials(() => this.state.now(), options.accessTtlSeconds);
+    this.credentials.webhooks.push({ ...DEFAULT_WEBHOOK });
+    this.credentials.apps.push({ ...DEFAULT_APP });
+    this.latencyMs = options.latencyMs ?? 0;
+    this.phpJson = options.emptyMapsAsArrays ?? true;
+    this.setRateLimit(options.rateLimit ?? null);
+    if (options.seed ?? true) seedCrm(this.state);
+    this.server = http.createServer((req, res) => {
+      this.handle(req, res).catch((error: unknown) => {
+        const text = error instanceof Error ? error.message : String(error);
+        this.send(res, 500, { error: "INTERNAL_SERVER_ERROR", error_description: text });
+      });
+    });
+  }
+
+  static async start(options: DoubleOptions = {}, port = 0): Promise<Bitrix24Double> {
+    const double = new Bitrix24Double(options);
+    await new Promise<void>((resolve, reject) => {
+      double.server.once("error", reject);
+      double.server.listen(port, "127.0.0.1", () => resolve());
+    });
+    double.port = (double.server.address() as AddressInfo).port;
+    return double;
+  }
+
+  /** `http://127.0.0.1:PORT` */
+  get origin(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  /** The incoming-webhook URL as the portal shows it, ending in `/`. */
+  webhookUrl(hook: Webhook = DEFAULT_WEBHOOK): string {
+    return `${this.origin}/rest/${hook.userId}/${hook.secret}/`;
+  }
+
+  /** Where OAuth calls go (`client_endpoint`). */
+  get restUrl(): string {
+    return `${this.origin}/rest/`;
+  }
+
+  /** Where refresh requests go (the real one is oauth.bitrix.info). */
+  get oauthUrl(): string {
+    return `${this.origin}/oauth/token/`;
+  }
+
+  issueTokens(userId = 1, clientId = DEFAULT_APP.clientId): TokenPair {
+    return this.credentials.issue(userId, clientId);
+  }
+
+  setRateLimit(limit: RateLimit | null): void {
+    this.bucket = limit ? new LeakyBucket(limit) : null;
+  }
+
+  injectFault(fault: Fault): void {
+    this.faults.add(fault);
+  }
+
+  resetStats(): void {
+    this.stats = { requests: 0, byMethod: {}, rateLimited: 0, byStatus: {} };
+  }
+
+  async close(): Promise<void> {
+    for (const t of this.timers) clearTimeout(t);
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  private wait(ms: number): Promise<void> {
+    if (ms <= 0) return Promise.resolve();
+    return new Promise((resolve) => {
+      const t = setTimeout(() => {
+        this.timers.delete(t);
+        resolve();
+      }, ms);
+      this.timers.add(t);
+    });
+  }
+
+  private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    this.stats.requests += 1;
+    const url = new URL(req.url ?? "/", "http://127.0.0.1");
+    const body = await readBody(req);
+    let params: ParamMap;
+    try {
+      params = { ...parseQuery(url.search.slice(1)), ...parseBody(req, body) };
+    } catch (error) {
+      this.count("(bad request)");
+      return this.fail(res, error);
+    }
+    if (/^\/oauth\/token\/?$/.test(url.pathname)) return this.token(res, params);
+    const route = /^\/rest\/(?:(\d+)\/([^/]+)\/)?([^/]+?)(\.json|\.xml)?\/?$/.exec(url.pathname);
+    if (!route) {
+      this.count("(unknown path)");
+      return this.fail(res, new PortalError(404, "ERROR_METHOD_NOT_FOUND", "Method not found!"));
+    }
+    const [, uid, secret, rawMethod = "", suffix] = route;
+    const method = rawMethod.toLowerCase();
+    this.count(method);
+    if (this.bucket && !this.bucket.take()) {
+      this.stats.rateLimited += 1;
+      return this.fail(res, new PortalError(503, "QUERY_LIMIT_EXCEEDED", "Too many requests"));
+    }
+    const fault = this.faults.take(method);
+    if (fault && (await this.answerFault(res, fault))) return;
+    await this.wait(this.latencyMs);
+    try {
+      if (suffix === ".xml") {
+        throw new PortalError(400, "INVALID_REQUEST", "XML answers are not offered by this double");
+      }
+      const ctx = this.authenticate(uid, secret, params);
+      const started = Date.now();
+      const answer =
+        method === "batch"
+          ? { result: runBatch(params, ctx, (t) => this.time(t)) }
+          : callMethod(method, params, ctx);
+      if (fault?.kind === "timeout-after-commit") await this.wait(fault.delayMs ?? 5000);
+      this.send(res, 200, { ...answer, time: this.time(started) });
+    } catch (error) {
+      this.fail(res, error);
+    }
+  }
+
+  /** Writes a fault's answer; false when the fault only delays the real one. */
+  private async answerFault(res: http.ServerResponse, fault: Fault): Promise<boolean> {
+    switch (fault.kind) {
+      case "rate-limit":
+        this.fail(res, new PortalError(503, "QUERY_LIMIT_EXCEEDED", "Too many requests"));
+        return true;
+      case "operation-time-limit":
+        this.fail(
+          res,
+          new PortalError(
+            429,
+            "OPERATION_TIME_LIMIT",
+            "Method is blocked due to operation time limit.",
+          ),
+        );
+        return true;
+      case "internal":
+        this.fail(res, new PortalError(500, "INTERNAL_SERVER_ERROR", "Internal server error"));
+        return true;
+      case "overload":
+        this.fail(
+          res,
+          new PortalError(503, "OVERLOAD_LIMIT", "REST API is blocked due to overload."),
+        );
+        return true;
+      case "empty-code":
+        this.fail(res, new PortalError(fault.status ?? 400, "", fault.description ?? "Not found"));
+        return true;
+      case "html": {
+        const status = fault.status ?? 502;
+        this.tally(status);
+        res.writeHead(status, { "Content-Type": "text/html; charset=utf-8" });
+        res.end(fault.description ?? HTML_PAGE(status));
+        return true;
+      }
+      case "slow":
+        await this.wait(fault.delayMs ?? 1000);
+        return false;
+      case "timeout-after-commit":
+        return false;
+    }
+  }
+
+  private authenticate(uid: string | undefined, secret: string | undefined, params: ParamMap) {
+    if (uid !== undefined && secret !== undefined) {
+      const hook = this.credentials.webhook(Number(uid), secret);
+      return this.context(hook.userId, hook.scopes, "webhook");
+    }
+    const pair = this.credentials.access(asText(pick(params, "auth")));
+    return this.context(pair.userId, this.credentials.appScopes(pair.clientId), "oauth");
+  }
+
+  private context(userId: number, scopes: string[], auth: "webhook" | "oauth"): CallContext {
+    const user = this.state.user(userId);
+    return { state: this.state, userId, isAdmin: user?.admin === true, scopes, auth };
+  }
+
+  private token(res: http.ServerResponse, params: ParamMap): void {
+    this.count("oauth.token");
+    try {
+      const grant = asText(params.grant_type);
+      if (grant !== "refresh_token") {
+        throw new PortalError(400, "invalid_request", "Only grant_type=refresh_token is served");
+      }
+      const pair = this.credentials.refresh(
+        asText(params.client_id) ?? "",
+        asText(params.client_secret) ?? "",
+        asText(params.refresh_token) ?? "",
+      );
+      const now = Math.floor(this.state.now() / 1000);
+      this.send(res, 200, {
+        access_token: pair.accessToken,
+        expires: Math.floor(pair.expiresAt / 1000),
+        expires_in: Math.floor(pair.expiresAt / 1000) - now,
+        scope: this.credentials.appScopes(pair.clientId).join(","),
+        domain: "oauth.bitrix.info",
+        server_endpoint: `${this.origin}/oauth/rest/`,
+        status: "L",
+        client_endpoint: this.restUrl,
+        member_id: "0123456789abcdef0123456789abcdef",
+        user_id: pair.userId,
+        refresh_token: pair.refreshToken,
+      });
+    } catch (error) {
+      this.fail(res, error);
+    }
+  }
+
+  private time(startedMs: number): Json {
+    const now = Date.now();
+    const offset = this.state.offsetMinutes;
+    return {
+      start: startedMs / 1000,
+      finish: now / 1000,
+      duration: (now - startedMs) / 1000,
+      processing: (now - startedMs) / 1000,
+      date_start: atom(startedMs, offset),
+      date_finish: atom(now, offset),
+      operating_reset_at: Math.floor(now / 1000) + 600,
+      operating: 0,
+    };
+  }
+
+  private count(method: string): void {
+    this.stats.byMethod[method] = (this.stats.byMethod[method] ?? 0) + 1;
+  }
+
+  private tally(status: number): void {
+    this.stats.byStatus[status] = (this.stats.byStatus[status] ?? 0) + 1;
+  }
+
+  private fail(res: http.ServerResponse, error: unknown): void {
+    if (error instanceof PortalError) {
+      this.send(res, error.status, { error: error.code, error_description: error.description });
+      return;
+    }
+    throw error;
+  }
+
+  private send(res: http.ServerResponse, status: number, body: Json | object): void {
+    if (res.destroyed || res.headersSent) return;
+    this.tally(status);
+    const text = JSON.stringify(body, this.phpJson ? emptyMapsAsArrays : undefined);
+    res.writeHead(status, { "Content-Type": "application/json; charset=utf-8" });
+    res.end(text);
+  }
+}
+
+function readBody(req: http.IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("error", reject);
+  });
+}
+
+function parseBody(req: http.IncomingMessage, body: string): ParamMap {
+  if (body.trim() === "") return {};
+  const type = (req.headers["content-type"] ?? "").toLowerCase();
+  if (type.includes("application/json")) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(body);
+    } catch {
+      throw new PortalError(400, "INVALID_REQUEST", "Malformed JSON body");
+    }
+    if (!isMap(parsed as ParamMap)) {
+      throw new PortalError(400, "INVALID_REQUEST", "The JSON body must be an object");
+    }
+    return parsed as ParamMap;
+  }
+  // TODO(bitrix24): multipart/form-data bodies (file uploads) are not parsed yet.
+  return parseQuery(body);
+}
