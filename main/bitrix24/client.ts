@@ -1,0 +1,359 @@
+/**
+ * The one Bitrix24 REST client of the app: one axios instance, a leaky
+ * bucket that keeps under the portal's rate, backoff with jitter on 503
+ * QUERY_LIMIT_EXCEEDED and 429 OPERATION_TIME_LIMIT, timeouts, OAuth
+ * refresh shared by parallel calls, and the envelope checked with zod.
+ * Errors are `Bitrix24Error`s; no message or log line carries a secret.
+ */
+import axios, { type AxiosInstance, type AxiosResponse } from "axios";
+import { createLogger } from "../logging/logger";
+import {
+  type Bitrix24Auth,
+  type OAuthAuth,
+  type OAuthTokens,
+  parseWebhookUrl,
+  restRoot,
+  tokenResponseSchema,
+} from "./auth";
+import { type CallTime, errorSchema, successSchema } from "./envelope";
+import { Bitrix24Error, kindOf } from "./errors";
+import { DEFAULT_RATE_LIMIT, delay, LeakyBucketLimiter, type RateLimitOptions } from "./limiter";
+import type { QueryValue } from "./query-string";
+import { redact } from "./redact";
+
+const log = createLogger("bitrix24");
+
+export type Params = Record<string, QueryValue>;
+
+export interface RetryOptions {
+  /** Attempts after the first one (default 4). */
+  retries: number;
+  /** First backoff step for 503 and 5xx, grown ×1.5 per attempt (default 1000 ms). */
+  baseDelayMs: number;
+  /** Longest single wait (default 30 s). */
+  maxDelayMs: number;
+  /** Wait after 429 OPERATION_TIME_LIMIT (default 10 s). */
+  operationLimitDelayMs: number;
+}
+
+export interface Bitrix24ClientOptions {
+  auth: Bitrix24Auth;
+  /** The portal's bucket: burst 50, 2 per second unless the plan says otherwise. */
+  rateLimit?: RateLimitOptions;
+  /** Per-request timeout (default 30 s; the portal cuts calls at 60 s). */
+  timeoutMs?: number;
+  retry?: Partial<RetryOptions>;
+  /** Random source for jitter, in [0, 1). */
+  random?: () => number;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+export interface CallResult<T = unknown> {
+  result: T;
+  total?: number;
+  next?: number;
+  time?: CallTime;
+}
+
+export interface ClientStats {
+  /** HTTP requests sent to the portal's REST endpoint. */
+  requests: number;
+  /** Requests repeated after a refusal, a 5xx or a network error. */
+  retries: number;
+  /** Token refreshes (OAuth). */
+  refreshes: number;
+}
+
+const DEFAULT_RETRY: RetryOptions = {
+  retries: 4,
+  baseDelayMs: 1000,
+  maxDelayMs: 30_000,
+  operationLimitDelayMs: 10_000,
+};
+
+const READ_SUFFIXES = new Set(["list", "get", "fields", "current", "time", "getbyentitytypeid"]);
+
+/** Reads can be repeated safely; a write that timed out may already be saved. */
+export function isReadMethod(method: string): boolean {
+  const name = method.toLowerCase();
+  if (name === "profile" || name === "scope") return true;
+  return READ_SUFFIXES.has(name.slice(name.lastIndexOf(".") + 1));
+}
+
+export class Bitrix24Client {
+  readonly stats: ClientStats = { requests: 0, retries: 0, refreshes: 0 };
+  private readonly http: AxiosInstance;
+  private readonly limiter: LeakyBucketLimiter;
+  private readonly retry: RetryOptions;
+  private readonly random: () => number;
+  private readonly sleep: (ms: number) => Promise<void>;
+  private readonly base: string;
+  /** Scheme, host and port: safe to log. */
+  readonly origin: string;
+  private readonly oauth: OAuthAuth | null;
+  private tokens: OAuthTokens | null;
+  private refreshing: Promise<void> | null = null;
+  private readonly fixedSecrets: string[];
+
+  constructor(options: Bitrix24ClientOptions) {
+    const auth = options.auth;
+    if (auth.kind === "webhook") {
+      const hook = parseWebhookUrl(auth.url);
+      this.base = hook.base;
+      this.origin = hook.origin;
+      this.fixedSecrets = [hook.secret];
+      this.oauth = null;
+      this.tokens = null;
+    } else {
+      const root = restRoot(auth);
+      this.base = root.base;
+      this.origin = root.origin;
+      this.fixedSecrets = [auth.clientSecret];
+      this.oauth = auth;
+      this.tokens = { ...auth.tokens };
+    }
+    this.limiter = new LeakyBucketLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT);
+    this.retry = { ...DEFAULT_RETRY, ...options.retry };
+    this.random = options.random ?? Math.random;
+    this.sleep = options.sleep ?? delay;
+    this.http = axios.create({
+      timeout: options.timeoutMs ?? 30_000,
+      // Answers are read as text and parsed here: HTML pages and truncated
+      // JSON must become clear errors, not axios guesses.
+      responseType: "text",
+      transformResponse: [(data: unknown) => data],
+      validateStatus: () => true,
+      maxRedirects: 0,
+      headers: {
+        Accept: "application/json",
+        "Content-Type": "application/json; charset=utf-8",
+        "User-Agent": "Pacta (Bitrix24 sync)",
+      },
+    });
+  }
+
+  /** Every secret this client holds, for redaction. */
+  private secrets(): string[] {
+    const t = this.tokens;
+    return t ? [...this.fixedSecrets, t.accessToken, t.refreshToken] : this.fixedSecrets;
+  }
+
+  /** Calls one REST method; retries what the portal refused for load, never a write that may have landed. */
+  async call<T = unknown>(method: string, params: Params = {}): Promise<CallResult<T>> {
+    return (await this.send(method, params, isReadMethod(method))) as CallResult<T>;
+  }
+
+  /** Sends a request with limiter, retries and token refresh; `repeatable` allows retrying 5xx. */
+  async send(method: string, params: Params, repeatable: boolean): Promise<CallResult> {
+    let refreshed = false;
+    for (let attempt = 0; ; attempt++) {
+      await this.limiter.acquire();
+      const token = this.tokens?.accessToken ?? null;
+      const error = await this.attempt(method, params, token);
+      if (!(error instanceof Bitrix24Error)) return error;
+      const expired =
+        this.oauth !== null &&
+        error.status === 401 &&
+        (error.code === "expired_token" || error.code === "invalid_token");
+      if (expired && !refreshed && token !== null) {
+        refreshed = true;
+        await this.refreshAfter(method, token);
+        attempt -= 1;
+        continue;
+      }
+      const wait = this.backoff(error, attempt, repeatable);
+      if (wait === null) throw error;
+      this.stats.retries += 1;
+      log.warn(
+        { method, kind: error.kind, code: error.code, status: error.status, attempt, waitMs: wait },
+        "bitrix24 call refused; waiting before the next try",
+      );
+      await this.sleep(wait);
+    }
+  }
+
+  /** How long to wait before trying again, or null to give up. */
+  private backoff(error: Bitrix24Error, attempt: number, repeatable: boolean): number | null {
+    if (attempt >= this.retry.retries) return null;
+    const jitter = (ms: number) => Math.round(ms * (0.9 + 0.2 * this.random()));
+    const grow = (base: number) => Math.min(this.retry.maxDelayMs, base * 1.5 ** attempt);
+    const refused = error.status === 503 || error.status === 429;
+    if (error.kind === "rate-limit" || (error.kind === "bad-response" && error.status === 503)) {
+      this.limiter.fill();
+      return jitter(grow(this.retry.baseDelayMs));
+    }
+    if (error.kind === "operation-limit" || (error.kind === "bad-response" && refused)) {
+      return jitter(Math.max(this.retry.operationLimitDelayMs, grow(this.retry.baseDelayMs)));
+    }
+    const transient =
+      error.kind === "network" ||
+      error.kind === "timeout" ||
+      (error.status >= 500 && error.kind !== "overload" && error.kind !== "portal-deleted");
+    if (transient && repeatable) return jitter(grow(this.retry.baseDelayMs));
+    return null;
+  }
+
+  /** One HTTP exchange: the envelope, or the error it amounts to. */
+  private async attempt(
+    method: string,
+    params: Params,
+    token: string | null,
+  ): Promise<CallResult | Bitrix24Error> {
+    const started = Date.now();
+    const body = token === null ? params : { ...params, auth: token };
+    this.stats.requests += 1;
+    let response: AxiosResponse<string>;
+    try {
+      response = await this.http.post<string>(`${this.base}${method}`, JSON.stringify(body));
+    } catch (error) {
+      const timedOut =
+        axios.isAxiosError(error) && (error.code === "ECONNABORTED" || error.code === "ETIMEDOUT");
+      const reason = axios.isAxiosError(error) ? (error.code ?? "connection failed") : "failed";
+      log.warn({ method, portal: this.origin, reason, ms: Date.now() - started }, "bitrix24 call");
+      return new Bitrix24Error({
+        kind: timedOut ? "timeout" : "network",
+        method,
+        description: timedOut ? undefined : this.clean(reason),
+        maybeCommitted: timedOut && !isReadMethod(method),
+      });
+    }
+    log.debug(
+      { method, portal: this.origin, status: response.status, ms: Date.now() - started },
+      "bitrix24 call",
+    );
+    return this.read(method, response);
+  }
+
+  private clean(text: string): string {
+    return redact(text, this.secrets());
+  }
+
+  /** Turns an HTTP answer into the envelope or a typed error naming the method. */
+  private read(method: string, response: AxiosResponse<string>): CallResult | Bitrix24Error {
+    const status = response.status;
+    const text = typeof response.data === "string" ? response.data : "";
+    const type = String(response.headers["content-type"] ?? "");
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      const title = /<title>([^<]*)<\/title>/i.exec(text)?.[1]?.trim();
+      const what =
+        /html/i.test(type) || /^\s*</.test(text) ? "an HTML page" : "a body that is not JSON";
+      const shown = title ? ` "${title.slice(0, 80)}"` : text.trim() === "" ? " (empty)" : "";
+      return new Bitrix24Error({
+        kind: "bad-response",
+        method,
+        status,
+        description: this.clean(`${what}${shown}`),
+      });
+    }
+    const hasResult = typeof json === "object" && json !== null && "result" in json;
+    const failure = errorSchema.safeParse(json);
+    if (failure.success && (status >= 400 || !hasResult)) {
+      const { error: code, error_description: description } = failure.data;
+      return new Bitrix24Error({
+        kind: kindOf(code, description, status),
+        method,
+        code: this.clean(code),
+        description: this.clean(description),
+        status,
+      });
+    }
+    const ok = successSchema.safeParse(json);
+    if (!ok.success || !hasResult || status >= 400) {
+      return new Bitrix24Error({
+        kind: status >= 400 ? kindOf("", "", status) : "bad-response",
+        method,
+        status,
+        description: status >= 400 ? "no error code in the answer" : "no result in the answer",
+      });
+    }
+    return ok.data;
+  }
+
+  /** Parallel 401s share one refresh; a call that used an old token just retries. */
+  private async refreshAfter(method: string, usedToken: string): Promise<void> {
+    if (this.tokens?.accessToken !== usedToken) return;
+    if (!this.refreshing) {
+      this.refreshing = this.refreshTokens(method).finally(() => {
+        this.refreshing = null;
+      });
+    }
+    await this.refreshing;
+  }
+
+  private async refreshTokens(method: string): Promise<void> {
+    const auth = this.oauth;
+    const tokens = this.tokens;
+    if (!auth || !tokens) return;
+    this.stats.refreshes += 1;
+    let response: AxiosResponse<string>;
+    try {
+      response = await this.http.get<string>(auth.oauthUrl, {
+        params: {
+          grant_type: "refresh_token",
+          client_id: auth.clientId,
+          client_secret: auth.clientSecret,
+          refresh_token: tokens.refreshToken,
+        },
+      });
+    } catch (error) {
+      const timedOut = axios.isAxiosError(error) && error.code === "ECONNABORTED";
+      throw new Bitrix24Error({
+        kind: timedOut ? "timeout" : "network",
+        method: `${method} (token refresh)`,
+      });
+    }
+    const answer =
+      response.status === 200 ? null : this.read(`${method} (token refresh)`, response);
+    if (answer instanceof Bitrix24Error) {
+      log.error(
+        { method, code: answer.code, status: answer.status },
+        "bitrix24 token refresh failed",
+      );
+      throw new Bitrix24Error({
+        kind: "unauthorized",
+        method: `${method} (token refresh)`,
+        code: answer.code,
+        status: answer.status,
+        description: `${answer.description}; connect the app to the portal again`,
+      });
+    }
+    // The token endpoint answers without the `result` envelope.
+    const parsed = tokenResponseSchema.safeParse(parseJson(response.data));
+    if (!parsed.success) {
+      throw new Bitrix24Error({
+        kind: "bad-response",
+        method: `${method} (token refresh)`,
+        status: response.status,
+        description: "the token answer lacks access_token or refresh_token",
+      });
+    }
+    const t = parsed.data;
+    const expiresAt =
+      t.expires !== undefined
+        ? t.expires * 1000
+        : t.expires_in !== undefined
+          ? Date.now() + t.expires_in * 1000
+          : undefined;
+    const next: OAuthTokens = {
+      accessToken: t.access_token,
+      refreshToken: t.refresh_token,
+      ...(expiresAt === undefined ? {} : { expiresAt }),
+    };
+    // Keep the old secrets in the redaction list until the new pair is in use.
+    this.fixedSecrets.push(tokens.accessToken, tokens.refreshToken);
+    this.tokens = next;
+    log.info({ portal: this.origin }, "bitrix24 access token refreshed");
+    await auth.onTokens({ ...next });
+  }
+}
+
+function parseJson(text: unknown): unknown {
+  try {
+    return typeof text === "string" ? JSON.parse(text) : null;
+  } catch {
+    return null;
+  }
+}
