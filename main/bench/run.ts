@@ -11,6 +11,7 @@ import type { ImportMapping } from "../../shared/domain/import-mapping";
 import { importMappingSchema } from "../../shared/domain/import-mapping";
 import { openServices } from "../app/services";
 import { runImport } from "../import/import-service";
+import { benchBitrix24 } from "./bitrix24";
 import { benchQueries, generateCsv } from "./generate";
 import { benchReminders } from "./reminders";
 
@@ -106,6 +107,7 @@ async function main(): Promise<void> {
   const rows = Object.entries(results).map(([k, v]) => `${k.padEnd(20)} ${v}`);
   process.stdout.write(`${rows.join("\n")}\n`);
   process.stdout.write(`${JSON.stringify({ register: results })}\n`);
+  await benchBitrix24();
 }
 
 main().catch((error: unknown) => {
