@@ -61,7 +61,7 @@ function phpArray(map: Map<string, Json>): Json {
   return Object.fromEntries(map);
 }
 
-export type SubCallTime = (startMs: number) => Json;
+export type SubCallTime = (startMs: number, method: string) => Json;
 
 export function runBatch(params: ParamMap, ctx: CallContext, timeOf: SubCallTime): Json {
   const cmd = pick(params, "cmd");
@@ -98,7 +98,7 @@ export function runBatch(params: ParamMap, ctx: CallContext, timeOf: SubCallTime
       results.set(key, answer.result);
       if (answer.total !== undefined) totals.set(key, answer.total);
       if (answer.next !== undefined) nexts.set(key, answer.next);
-      times.set(key, timeOf(started));
+      times.set(key, timeOf(started, method.toLowerCase()));
     } catch (error) {
       if (!(error instanceof PortalError)) throw error;
       errors.set(key, { error: error.code, error_description: error.description });

@@ -227,6 +227,19 @@ describe("faults", () => {
     expect(double.stats.rateLimited).toBe(2);
   });
 
+  it("blocks a method past its operating-time budget, and only that method", async () => {
+    double.setOperatingLimit({ budgetSeconds: 1, costSeconds: 1, windowMs: 60_000 });
+    const list = () => get(`crm.item.list?entityTypeId=${CONTRACT_TYPE_ID}&select[]=id`);
+    const first = await list();
+    expect(first.body.time).toMatchObject({ operating: 1 });
+    expect((await list()).body.time).toMatchObject({ operating: 2 });
+    expect(await list()).toMatchObject({ status: 429, body: { error: "OPERATION_TIME_LIMIT" } });
+    expect((await get("server.time")).status).toBe(200);
+    const inBatch = await postJson("batch", { cmd: { l: "crm.item.list?entityTypeId=1220" } });
+    const errors = (inBatch.body.result as Record<string, unknown>).result_error;
+    expect(errors).toMatchObject({ l: { error: "OPERATION_TIME_LIMIT" } });
+  });
+
   it("serves HTML error pages and one-shot faults, then recovers", async () => {
     double.injectFault({ kind: "html", status: 502 });
     double.injectFault({ kind: "operation-time-limit", methods: ["crm.item.list"] });

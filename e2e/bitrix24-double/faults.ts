@@ -76,3 +76,56 @@ export class FaultQueue {
     return found;
   }
 }
+
+export interface OperatingLimit {
+  /** Seconds of execution a method may use per window (480 on the cloud). */
+  budgetSeconds: number;
+  /** Synthetic cost of one call, in seconds. */
+  costSeconds: number;
+  /** Length of the window (10 minutes on the cloud). */
+  windowMs?: number;
+}
+
+interface Meter {
+  windowStart: number;
+  used: number;
+}
+
+/**
+ * The per-method operating-time budget, per credential: each call adds its
+ * cost; once a method has used more than the budget, its next calls get 429
+ * until the window ends. Other methods keep working. (○ One window from the
+ * first call stands in for the portal's ten one-minute buckets.)
+ */
+export class OperatingBudget {
+  private meters = new Map<string, Meter>();
+
+  constructor(readonly limit: OperatingLimit) {}
+
+  private window(): number {
+    return this.limit.windowMs ?? 600_000;
+  }
+
+  /** Charges one call; false when the method is blocked. */
+  charge(credential: string, method: string, now = Date.now()): boolean {
+    const key = `${credential}|${method}`;
+    let meter = this.meters.get(key);
+    if (!meter || now >= meter.windowStart + this.window()) {
+      meter = { windowStart: now, used: 0 };
+      this.meters.set(key, meter);
+    }
+    if (meter.used > this.limit.budgetSeconds) return false;
+    meter.used += this.limit.costSeconds;
+    return true;
+  }
+
+  /** `time.operating` and `time.operating_reset_at` (unix seconds) for a method. */
+  report(credential: string, method: string): { operating: number; resetAt: number } | null {
+    const meter = this.meters.get(`${credential}|${method}`);
+    if (!meter) return null;
+    return {
+      operating: meter.used,
+      resetAt: Math.floor((meter.windowStart + this.window()) / 1000),
+    };
+  }
+}

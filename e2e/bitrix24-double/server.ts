@@ -10,7 +10,14 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { Credentials, type OAuthApp, type TokenPair, type Webhook } from "./auth";
 import { runBatch } from "./batch";
-import { type Fault, FaultQueue, LeakyBucket, type RateLimit } from "./faults";
+import {
+  type Fault,
+  FaultQueue,
+  LeakyBucket,
+  OperatingBudget,
+  type OperatingLimit,
+  type RateLimit,
+} from "./faults";
 import { atom, type Json } from "./fields";
 import { type CallContext, callMethod } from "./methods";
 import { asText, isMap, type ParamMap, parseQuery, pick } from "./params";
@@ -22,6 +29,8 @@ export interface DoubleOptions {
   offsetMinutes?: number;
   /** The request-rate bucket; off (null) unless asked for. */
   rateLimit?: RateLimit | null;
+  /** The per-method operating-time budget; off (null) unless asked for. */
+  operatingLimit?: OperatingLimit | null;
   /** Delay before every answer, in ms. */
   latencyMs?: number;
   /** Access-token lifetime in seconds (3600). */
@@ -76,6 +85,7 @@ export class Bitrix24Double {
   stats: DoubleStats = { requests: 0, byMethod: {}, rateLimited: 0, byStatus: {} };
   latencyMs: number;
   private bucket: LeakyBucket | null = null;
+  private budget: OperatingBudget | null = null;
   private readonly phpJson: boolean;
   private readonly server: http.Server;
   private readonly timers = new Set<NodeJS.Timeout>();
@@ -89,6 +99,7 @@ export class Bitrix24Double {
     this.latencyMs = options.latencyMs ?? 0;
     this.phpJson = options.emptyMapsAsArrays ?? true;
     this.setRateLimit(options.rateLimit ?? null);
+    this.setOperatingLimit(options.operatingLimit ?? null);
     if (options.seed ?? true) seedCrm(this.state);
     this.server = http.createServer((req, res) => {
       this.handle(req, res).catch((error: unknown) => {
@@ -134,6 +145,10 @@ export class Bitrix24Double {
 
   setRateLimit(limit: RateLimit | null): void {
     this.bucket = limit ? new LeakyBucket(limit) : null;
+  }
+
+  setOperatingLimit(limit: OperatingLimit | null): void {
+    this.budget = limit ? new OperatingBudget(limit) : null;
   }
 
   injectFault(fault: Fault): void {
@@ -196,10 +211,10 @@ export class Bitrix24Double {
       const started = Date.now();
       const answer =
         method === "batch"
-          ? { result: runBatch(params, ctx, (t) => this.time(t)) }
+          ? { result: runBatch(params, ctx, (t, sub) => this.time(t, ctx.credential, sub)) }
           : callMethod(method, params, ctx);
       if (fault?.kind === "timeout-after-commit") await this.wait(fault.delayMs ?? 5000);
-      this.send(res, 200, { ...answer, time: this.time(started) });
+      this.send(res, 200, { ...answer, time: this.time(started, ctx.credential, method) });
     } catch (error) {
       this.fail(res, error);
     }
@@ -251,15 +266,38 @@ export class Bitrix24Double {
   private authenticate(uid: string | undefined, secret: string | undefined, params: ParamMap) {
     if (uid !== undefined && secret !== undefined) {
       const hook = this.credentials.webhook(Number(uid), secret);
-      return this.context(hook.userId, hook.scopes, "webhook");
+      return this.context(hook.userId, hook.scopes, "webhook", `hook:${hook.userId}`);
     }
     const pair = this.credentials.access(asText(pick(params, "auth")));
-    return this.context(pair.userId, this.credentials.appScopes(pair.clientId), "oauth");
+    const scopes = this.credentials.appScopes(pair.clientId);
+    return this.context(pair.userId, scopes, "oauth", `app:${pair.clientId}`);
   }
 
-  private context(userId: number, scopes: string[], auth: "webhook" | "oauth"): CallContext {
+  private context(
+    userId: number,
+    scopes: string[],
+    auth: "webhook" | "oauth",
+    credential: string,
+  ): CallContext & { credential: string } {
     const user = this.state.user(userId);
-    return { state: this.state, userId, isAdmin: user?.admin === true, scopes, auth };
+    const meter = (method: string) => {
+      if (this.budget && !this.budget.charge(credential, method)) {
+        throw new PortalError(
+          429,
+          "OPERATION_TIME_LIMIT",
+          "Method is blocked due to operation time limit.",
+        );
+      }
+    };
+    return {
+      state: this.state,
+      userId,
+      isAdmin: user?.admin === true,
+      scopes,
+      auth,
+      meter,
+      credential,
+    };
   }
 
   private token(res: http.ServerResponse, params: ParamMap): void {
@@ -293,9 +331,10 @@ export class Bitrix24Double {
     }
   }
 
-  private time(startedMs: number): Json {
+  private time(startedMs: number, credential: string, method: string): Json {
     const now = Date.now();
     const offset = this.state.offsetMinutes;
+    const used = method === "batch" ? null : this.budget?.report(credential, method);
     return {
       start: startedMs / 1000,
       finish: now / 1000,
@@ -303,8 +342,8 @@ export class Bitrix24Double {
       processing: (now - startedMs) / 1000,
       date_start: atom(startedMs, offset),
       date_finish: atom(now, offset),
-      operating_reset_at: Math.floor(now / 1000) + 600,
-      operating: 0,
+      operating_reset_at: used?.resetAt ?? Math.floor(now / 1000) + 600,
+      operating: used?.operating ?? 0,
     };
   }
 

@@ -234,6 +234,30 @@ describe("refusals and faults", () => {
     expect(waits[2]).toBeGreaterThanOrEqual(40);
   });
 
+  it("pauses only the method blocked by its operating-time budget", async () => {
+    seedContracts(double.state, 3);
+    double.setOperatingLimit({ budgetSeconds: 1, costSeconds: 1, windowMs: 400 });
+    const client = webhookClient({ retry: { ...FAST_RETRY, operationLimitDelayMs: 150 } });
+    const list = () => client.call("crm.item.list", { entityTypeId: CONTRACT_TYPE_ID });
+    await list();
+    await list();
+    const started = Date.now();
+    const blocked = list();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    // The list method waits for its budget; another method is answered meanwhile.
+    const other = await client.call<string>("server.time");
+    const otherMs = Date.now() - started;
+    await blocked;
+    const blockedMs = Date.now() - started;
+    expect(other.result).toMatch(/\+03:00$/);
+    expect(otherMs).toBeLessThan(blockedMs);
+    expect(blockedMs).toBeGreaterThanOrEqual(300);
+    const refusals = double.stats.byStatus[429] ?? 0;
+    expect(refusals).toBeGreaterThanOrEqual(1);
+    expect(refusals).toBeLessThanOrEqual(3);
+    expect(double.stats.byMethod["crm.item.list"]).toBe(3 + refusals);
+  });
+
   it("retries a write the portal refused for load: one item, not two", async () => {
     double.injectFault({ kind: "rate-limit", methods: ["crm.item.add"] });
     const xmlId = randomUUID();

@@ -93,6 +93,8 @@ export class Bitrix24Client {
   private readonly oauth: OAuthAuth | null;
   private tokens: OAuthTokens | null;
   private refreshing: Promise<void> | null = null;
+  /** Methods paused after 429 OPERATION_TIME_LIMIT, until this epoch ms; other methods go on. */
+  private readonly pausedUntil = new Map<string, number>();
   private readonly fixedSecrets: string[];
 
   constructor(options: Bitrix24ClientOptions) {
@@ -146,7 +148,10 @@ export class Bitrix24Client {
   /** Sends a request with limiter, retries and token refresh; `repeatable` allows retrying 5xx. */
   async send(method: string, params: Params, repeatable: boolean): Promise<CallResult> {
     let refreshed = false;
+    const key = method.toLowerCase();
     for (let attempt = 0; ; attempt++) {
+      const paused = (this.pausedUntil.get(key) ?? 0) - Date.now();
+      if (paused > 0) await this.sleep(paused);
       await this.limiter.acquire();
       const token = this.tokens?.accessToken ?? null;
       const error = await this.attempt(method, params, token);
@@ -163,6 +168,7 @@ export class Bitrix24Client {
       }
       const wait = this.backoff(error, attempt, repeatable);
       if (wait === null) throw error;
+      if (error.kind === "operation-limit") this.pausedUntil.set(key, Date.now() + wait);
       this.stats.retries += 1;
       log.warn(
         { method, kind: error.kind, code: error.code, status: error.status, attempt, waitMs: wait },
@@ -183,7 +189,10 @@ export class Bitrix24Client {
       return jitter(grow(this.retry.baseDelayMs));
     }
     if (error.kind === "operation-limit" || (error.kind === "bad-response" && refused)) {
-      return jitter(Math.max(this.retry.operationLimitDelayMs, grow(this.retry.baseDelayMs)));
+      const grown = this.retry.operationLimitDelayMs * 1.5 ** attempt;
+      return jitter(
+        Math.min(Math.max(this.retry.maxDelayMs, this.retry.operationLimitDelayMs), grown),
+      );
     }
     const transient =
       error.kind === "network" ||

@@ -35,6 +35,7 @@ export function callMethod(method: string, params: ParamMap, ctx: CallContext): 
       "The request requires higher privileges than provided by the access token",
     );
   }
+  ctx.meter(name);
   return handler(params, ctx);
 }
 
