@@ -2,8 +2,9 @@
  * Rows of the frozen `crm.deal.*`, `crm.company.*` and `crm.contact.*`
  * methods, read into typed values: numbers sent as strings become numbers,
  * `Y`/`N` become booleans, empty references (`null`, `"0"`, `""`) become
- * null, PHP's `[]` for an empty map becomes `{}`, and date fields keep only
- * their calendar date (the portal writes them as midnight in its zone).
+ * null, and date fields keep only their calendar date (the portal writes
+ * them as midnight in its zone). User fields are passed through as they
+ * came: an empty multiple field is `[]` and stays a list.
  */
 import { z } from "zod";
 
@@ -85,12 +86,11 @@ const multiFields = z
   .optional()
   .transform((v) => (v ?? []) as z.infer<typeof multiField>[]);
 
-/** User fields (`UF_CRM_…`), with PHP's `[]` read as `{}` where a map was meant. */
+/** User fields (`UF_CRM_…`) as they came; their types live in `crm.deal.fields`. */
 function userFields(row: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(row)) {
-    if (!key.startsWith("UF_")) continue;
-    out[key] = Array.isArray(value) && value.length === 0 ? {} : value;
+    if (key.startsWith("UF_")) out[key] = value;
   }
   return out;
 }
