@@ -142,6 +142,13 @@ describe("lists", () => {
       filter: { nonsense: 1 },
     });
     expect(bad).toMatchObject({ status: 400, body: { error: "INVALID_ARG_VALUE" } });
+    const sideways = await postJson("crm.item.list", {
+      entityTypeId: CONTRACT_TYPE_ID,
+      order: { id: "UP" },
+    });
+    expect(sideways.body.error_description).toBe(
+      "Invalid order: allowed sort directions are ASC, DESC. But got 'UP' for field 'id'",
+    );
   });
 });
 

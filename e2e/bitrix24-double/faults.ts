@@ -23,6 +23,8 @@ export type FaultKind =
   | "html"
   /** 400 with an empty `error` code, as the legacy crm methods answer. */
   | "empty-code"
+  /** Run the method, then send only the first half of the JSON answer. */
+  | "truncated"
   /** Answer normally after `delayMs`. */
   | "slow"
   /** Run the method and commit, then hold the answer for `delayMs`. */

@@ -184,7 +184,14 @@ export function sortItems(
         if (naming === "upper") continue;
         throw invalidArg(`Invalid order: field '${name}' is not allowed in order`);
       }
-      keys.push([def, asText(dir)?.toUpperCase() === "DESC" ? -1 : 1]);
+      const direction = asText(dir)?.toUpperCase();
+      if (direction !== "ASC" && direction !== "DESC") {
+        if (naming === "upper") continue;
+        throw invalidArg(
+          `Invalid order: allowed sort directions are ASC, DESC. But got '${asText(dir)}' for field '${name}'`,
+        );
+      }
+      keys.push([def, direction === "DESC" ? -1 : 1]);
     }
   }
   if (keys.length === 0) return items;

@@ -214,7 +214,8 @@ export class Bitrix24Double {
           ? { result: runBatch(params, ctx, (t, sub) => this.time(t, ctx.credential, sub)) }
           : callMethod(method, params, ctx);
       if (fault?.kind === "timeout-after-commit") await this.wait(fault.delayMs ?? 5000);
-      this.send(res, 200, { ...answer, time: this.time(started, ctx.credential, method) });
+      const body = { ...answer, time: this.time(started, ctx.credential, method) };
+      this.send(res, 200, body, fault?.kind === "truncated");
     } catch (error) {
       this.fail(res, error);
     }
@@ -259,6 +260,7 @@ export class Bitrix24Double {
         await this.wait(fault.delayMs ?? 1000);
         return false;
       case "timeout-after-commit":
+      case "truncated":
         return false;
     }
   }
@@ -363,12 +365,12 @@ export class Bitrix24Double {
     throw error;
   }
 
-  private send(res: http.ServerResponse, status: number, body: Json | object): void {
+  private send(res: http.ServerResponse, status: number, body: Json | object, cut = false): void {
     if (res.destroyed || res.headersSent) return;
     this.tally(status);
     const text = JSON.stringify(body, this.phpJson ? emptyMapsAsArrays : undefined);
     res.writeHead(status, { "Content-Type": "application/json; charset=utf-8" });
-    res.end(text);
+    res.end(cut ? text.slice(0, Math.floor(text.length / 2)) : text);
   }
 }
 

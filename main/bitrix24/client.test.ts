@@ -286,6 +286,26 @@ describe("refusals and faults", () => {
     expect(double.stats.requests).toBe(2);
   });
 
+  it("repeats a read after a 500 but never a write, and names a truncated body", async () => {
+    double.injectFault({ kind: "internal", methods: ["crm.item.list"] });
+    const client = webhookClient();
+    await client.call("crm.item.list", { entityTypeId: CONTRACT_TYPE_ID });
+    expect(double.stats.byMethod["crm.item.list"]).toBe(2);
+    double.injectFault({ kind: "internal", methods: ["crm.item.add"] });
+    const add = client.call("crm.item.add", { entityTypeId: CONTRACT_TYPE_ID, fields: {} });
+    const error = await failure(add);
+    expect(error).toMatchObject({ kind: "server", code: "INTERNAL_SERVER_ERROR", status: 500 });
+    expect(double.stats.byMethod["crm.item.add"]).toBe(1);
+    double.injectFault({ kind: "truncated", methods: ["crm.item.update"] });
+    const cut = await failure(
+      client.call("crm.item.update", { entityTypeId: 2, id: 1, fields: { title: "Renommé" } }),
+    );
+    expect(cut.message).toBe(
+      "Bitrix24 crm.item.update answered (HTTP 200) with something other than the REST " +
+        "envelope: a body that is not JSON",
+    );
+  });
+
   it("maps an empty legacy error code to a typed error with the portal's words", async () => {
     const error = await failure(webhookClient().call("crm.deal.get", { id: 4242 }));
     expect(error).toMatchObject({ kind: "not-found", code: "", status: 400 });
