@@ -187,9 +187,8 @@ export function sortItems(
       const direction = asText(dir)?.toUpperCase();
       if (direction !== "ASC" && direction !== "DESC") {
         if (naming === "upper") continue;
-        throw invalidArg(
-          `Invalid order: allowed sort directions are ASC, DESC. But got '${asText(dir)}' for field '${name}'`,
-        );
+        const got = `But got '${asText(dir)}' for field '${name}'`;
+        throw invalidArg(`Invalid order: allowed sort directions are ASC, DESC. ${got}`);
       }
       keys.push([def, direction === "DESC" ? -1 : 1]);
     }

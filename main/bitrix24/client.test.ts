@@ -69,7 +69,7 @@ async function failure(work: Promise<unknown>): Promise<Bitrix24Error> {
 }
 
 describe("whole-list reads", () => {
-  it("reads 10,000 items under the portal's rate limit, no 503, ≤ ⌈N/2500⌉ + 3 requests", async () => {
+  it("reads 10,000 items under the rate limit: no 503, ≤ ⌈N/2500⌉ + 3 requests", async () => {
     const n = 10_000;
     seedContracts(double.state, n);
     double.setRateLimit({ capacity: 50, drainPerSecond: 2 });
@@ -212,7 +212,7 @@ describe("batch", () => {
 });
 
 describe("refusals and faults", () => {
-  it("backs off on 503 QUERY_LIMIT_EXCEEDED and 429 OPERATION_TIME_LIMIT, then succeeds", async () => {
+  it("backs off on 503 QUERY_LIMIT_EXCEEDED and 429 OPERATION_TIME_LIMIT, then works", async () => {
     const waits: number[] = [];
     const client = webhookClient({
       sleep: (ms) => {
@@ -317,7 +317,7 @@ describe("refusals and faults", () => {
     expect(denied.kind).toBe("forbidden");
   });
 
-  it("reports a timeout after commit as maybe saved; the lookup by xmlId finds the item", async () => {
+  it("flags a timeout after commit as maybe saved; a lookup by xmlId finds the item", async () => {
     double.injectFault({ kind: "timeout-after-commit", methods: ["crm.item.add"], delayMs: 800 });
     const client = webhookClient({ timeoutMs: 150 });
     const xmlId = randomUUID();

@@ -140,7 +140,10 @@ export class Bitrix24Client {
     return t ? [...this.fixedSecrets, t.accessToken, t.refreshToken] : this.fixedSecrets;
   }
 
-  /** Calls one REST method; retries what the portal refused for load, never a write that may have landed. */
+  /**
+   * Calls one REST method. What the portal refused for load is retried; a
+   * write that may have landed is not.
+   */
   async call<T = unknown>(method: string, params: Params = {}): Promise<CallResult<T>> {
     return (await this.send(method, params, isReadMethod(method))) as CallResult<T>;
   }
