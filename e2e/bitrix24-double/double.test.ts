@@ -152,6 +152,102 @@ describe("lists", () => {
   });
 });
 
+describe("smart-process items", () => {
+  it("fills defaults on add, saves nothing on a no-op update, refuses a foreign stage", async () => {
+    let now = Date.parse("2026-12-04T07:00:00Z");
+    double.state.now = () => now;
+    const add = await postJson("crm.item.add", { entityTypeId: CONTRACT_TYPE_ID, fields: {} });
+    const item = (add.body.result as { item: Record<string, unknown> }).item;
+    expect(item).toMatchObject({
+      title: `Contrats #${item.id}`,
+      categoryId: 30,
+      stageId: "DT1220_30:NEW",
+      begindate: "2026-12-04T00:00:00+03:00",
+      closedate: "2026-12-11T00:00:00+03:00",
+      createdTime: "2026-12-04T10:00:00+03:00",
+      entityTypeId: CONTRACT_TYPE_ID,
+    });
+    now += 60_000;
+    const same = await postJson("crm.item.update", {
+      entityTypeId: CONTRACT_TYPE_ID,
+      id: item.id,
+      fields: { title: item.title },
+    });
+    expect((same.body.result as { item: Record<string, unknown> }).item.updatedTime).toBe(
+      "2026-12-04T10:00:00+03:00",
+    );
+    const moved = await postJson("crm.item.update", {
+      entityTypeId: CONTRACT_TYPE_ID,
+      id: item.id,
+      fields: { stageId: "DT1220_30:PREPARATION" },
+    });
+    expect((moved.body.result as { item: Record<string, unknown> }).item).toMatchObject({
+      stageId: "DT1220_30:PREPARATION",
+      previousStageId: "DT1220_30:NEW",
+      updatedTime: "2026-12-04T10:01:00+03:00",
+    });
+    const foreign = await postJson("crm.item.update", {
+      entityTypeId: CONTRACT_TYPE_ID,
+      id: item.id,
+      fields: { stageId: "DT1220_31:NEW" },
+    });
+    expect(foreign).toMatchObject({
+      status: 400,
+      body: { error: "CRM_FIELD_ERROR_VALUE_NOT_VALID" },
+    });
+  });
+
+  it("describes fields with camelCase and UPPER names, user fields included", async () => {
+    const a = await postJson("crm.item.fields", { entityTypeId: CONTRACT_TYPE_ID });
+    const fields = (a.body.result as { fields: Record<string, Record<string, unknown>> }).fields;
+    expect(fields.ufCrm5PactaUuid).toMatchObject({
+      type: "string",
+      isDynamic: true,
+      upperName: "UF_CRM_5_PACTA_UUID",
+    });
+    expect(fields.id).toMatchObject({ type: "integer", isReadOnly: true, upperName: "ID" });
+    const unknown = await postJson("crm.item.fields", { entityTypeId: 4242 });
+    expect(unknown).toMatchObject({
+      status: 400,
+      body: { error: "NOT_FOUND", error_description: "Smart process not found" },
+    });
+  });
+});
+
+describe("types, pipelines, stages, scopes", () => {
+  it("lists smart-process types for admins only, pipelines and stages for anyone", async () => {
+    const types = await get("crm.type.list");
+    const list = (types.body.result as { types: Record<string, unknown>[] }).types;
+    expect(list).toEqual([
+      expect.objectContaining({ id: 5, entityTypeId: CONTRACT_TYPE_ID, isStagesEnabled: "Y" }),
+    ]);
+    double.credentials.webhooks.push({ userId: 2, secret: "anna-s3cret", scopes: ["crm"] });
+    const anna = `${double.origin}/rest/2/anna-s3cret/`;
+    const denied = await answer(await fetch(`${anna}crm.type.list`));
+    expect(denied).toMatchObject({ status: 403, body: { error: "ACCESS_DENIED" } });
+    const one = await answer(
+      await fetch(`${anna}crm.type.getByEntityTypeId?entityTypeId=${CONTRACT_TYPE_ID}`),
+    );
+    expect(one.body.result).toMatchObject({ type: { title: "Contrats" } });
+    const categories = await answer(await fetch(`${anna}crm.category.list?entityTypeId=2`));
+    expect(categories.body.result).toMatchObject({
+      categories: [{ id: 0, name: "General", isDefault: "Y" }, { id: 4 }],
+    });
+    const stages = await answer(
+      await fetch(`${anna}crm.status.list?filter[ENTITY_ID]=DEAL_STAGE_4`),
+    );
+    expect((stages.body.result as Record<string, unknown>[])[0]).toMatchObject({
+      ENTITY_ID: "DEAL_STAGE_4",
+      STATUS_ID: "C4:NEW",
+      SORT: "10",
+      SEMANTICS: null,
+      EXTRA: { SEMANTICS: "process" },
+    });
+    const noUserScope = await answer(await fetch(`${anna}user.current`));
+    expect(noUserScope).toMatchObject({ status: 403, body: { error: "insufficient_scope" } });
+  });
+});
+
 describe("batch", () => {
   it("chains $result references, keeps going after a failure and reports it", async () => {
     const a = await postJson("batch", {

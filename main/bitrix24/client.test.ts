@@ -16,7 +16,7 @@ import type { OAuthTokens } from "./auth";
 import { batch } from "./batch";
 import { Bitrix24Client, type Bitrix24ClientOptions } from "./client";
 import { Bitrix24Error } from "./errors";
-import { readLegacyDeal } from "./legacy";
+import { readLegacyCompany, readLegacyContact, readLegacyDeal } from "./legacy";
 import { readAllRows } from "./read-all";
 
 let double: Bitrix24Double;
@@ -119,6 +119,20 @@ describe("whole-list reads", () => {
       assignedById: 1,
       beginDate: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
       userFields: { UF_CRM_PACTA_UUID: null },
+    });
+    const contacts = await client.call<unknown[]>("crm.contact.list", {
+      select: ["*", "PHONE", "EMAIL"],
+    });
+    const first = readLegacyContact(contacts.result[1], "crm.contact.list");
+    expect(first).toMatchObject({ id: 2, name: "Дмитрий", companyId: 2 });
+    expect(first.phones).toEqual([
+      { id: expect.any(Number), kind: "PHONE", valueType: "WORK", value: "+33 1 40 00 00 01" },
+    ]);
+    const company = await client.call("crm.company.get", { id: 1 });
+    expect(readLegacyCompany(company.result, "crm.company.get")).toMatchObject({
+      title: "Société Générale d'Équipement",
+      isMyCompany: true,
+      userFields: { UF_CRM_SIREN: "552120222" },
     });
     const four = readLegacyDeal(rows[3], "crm.deal.list");
     expect(four).toMatchObject({ id: 4, categoryId: 4, contactId: null, stageId: "C4:NEW" });
