@@ -197,6 +197,19 @@ describe("smart-process items", () => {
     });
   });
 
+  it("writes date fields at the chosen hour and user fields under original names on request", async () => {
+    double.state.dateHour = 3;
+    const a = await postJson("crm.item.get", {
+      entityTypeId: CONTRACT_TYPE_ID,
+      id: 1,
+      useOriginalUfNames: "Y",
+    });
+    const item = (a.body.result as { item: Record<string, unknown> }).item;
+    expect(item.begindate).toMatch(/^\d{4}-\d{2}-\d{2}T03:00:00\+03:00$/);
+    expect(item.UF_CRM_5_NOTICE_DAYS).toBe(30);
+    expect(item.ufCrm5NoticeDays).toBeUndefined();
+  });
+
   it("describes fields with camelCase and UPPER names, user fields included", async () => {
     const a = await postJson("crm.item.fields", { entityTypeId: CONTRACT_TYPE_ID });
     const fields = (a.body.result as { fields: Record<string, Record<string, unknown>> }).fields;

@@ -191,8 +191,17 @@ function isNumber(v: Stored): v is number {
 
 export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 
-/** The value as `crm.item.*` writes it. */
-export function typedValue(def: FieldDef, value: Stored | undefined, offset: number): Json {
+/**
+ * The value as `crm.item.*` writes it. Date fields come out as datetimes at
+ * `dateHour` o'clock in the portal's offset (midnight by default; the docs
+ * also show other hours, which catches code that shifts dates through a zone).
+ */
+export function typedValue(
+  def: FieldDef,
+  value: Stored | undefined,
+  offset: number,
+  dateHour = 0,
+): Json {
   if (def.type === "crm_multifield") {
     const list = (value ?? []) as MultiField[];
     return list.map((m) => ({ ...m }));
@@ -203,13 +212,18 @@ export function typedValue(def: FieldDef, value: Stored | undefined, offset: num
   }
   if (def.type === "datetime" && typeof value === "number") return atom(value, offset);
   if (def.type === "date" && typeof value === "string") {
-    return `${value}T00:00:00${formatOffset(offset)}`;
+    return `${value}T${String(dateHour).padStart(2, "0")}:00:00${formatOffset(offset)}`;
   }
   return value as string | number;
 }
 
 /** The value as the frozen legacy methods write it: numbers as strings. */
-export function legacyValue(def: FieldDef, value: Stored | undefined, offset: number): Json {
+export function legacyValue(
+  def: FieldDef,
+  value: Stored | undefined,
+  offset: number,
+  dateHour = 0,
+): Json {
   if (def.multiple) {
     return Array.isArray(value) ? (value as number[]).map((n) => String(n)) : [];
   }
@@ -219,5 +233,5 @@ export function legacyValue(def: FieldDef, value: Stored | undefined, offset: nu
   }
   if (INT_TYPES.has(def.type)) return String(value);
   if (def.type === "double") return (value as number).toFixed(2);
-  return typedValue(def, value, offset);
+  return typedValue(def, value, offset, dateHour);
 }

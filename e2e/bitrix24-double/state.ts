@@ -33,6 +33,8 @@ export class PortalState {
   readonly users: PortalUser[] = seedUsers();
   readonly types = new Map<number, EntityType>();
   private nextMultiFieldId = 100;
+  /** The hour at which date fields (begindate, closedate…) are written. */
+  dateHour = 0;
 
   constructor(
     /** Minutes east of UTC for every datetime the portal writes (+03:00 by default). */

@@ -134,6 +134,16 @@ describe("whole-list reads", () => {
       isMyCompany: true,
       userFields: { UF_CRM_SIREN: "552120222" },
     });
+    double.state.dateHour = 23;
+    // 01:30 on 5 December at the portal (+03:00), still 4 December in UTC.
+    double.state.now = () => Date.parse("2026-12-04T22:30:00Z");
+    const late = await client.call("crm.deal.add", { fields: { BEGINDATE: "2026-12-04" } });
+    const lateDeal = await client.call("crm.deal.get", { id: late.result as number });
+    expect(lateDeal.result).toMatchObject({ BEGINDATE: "2026-12-04T23:00:00+03:00" });
+    expect(readLegacyDeal(lateDeal.result)).toMatchObject({
+      beginDate: "2026-12-04",
+      closeDate: "2026-12-12",
+    });
     const four = readLegacyDeal(rows[3], "crm.deal.list");
     expect(four).toMatchObject({ id: 4, categoryId: 4, contactId: null, stageId: "C4:NEW" });
     expect(() => readLegacyDeal({ ...rows[0], OPPORTUNITY: "a lot" })).toThrow(

@@ -39,16 +39,24 @@ function selection(type: EntityType, select: Param | undefined): FieldDef[] {
   return type.fields.filter((f) => names.includes(f.name));
 }
 
+/** An item as `crm.item.*` writes it; `originalUf` keeps `UF_CRM_…` names. */
 export function itemJson(
   item: Item,
   fields: FieldDef[],
   state: PortalState,
+  originalUf = false,
 ): { [key: string]: Json } {
   const out: { [key: string]: Json } = {};
-  for (const def of fields)
-    out[def.name] = typedValue(def, item.values[def.name], state.offsetMinutes);
+  for (const def of fields) {
+    const name = originalUf && def.dynamic ? def.upper : def.name;
+    out[name] = typedValue(def, item.values[def.name], state.offsetMinutes, state.dateHour);
+  }
   return out;
 }
+
+/** `useOriginalUfNames=Y` asks for user fields under their `UF_CRM_…` names. */
+const originalUf = (params: ParamMap) =>
+  asText(pick(params, "useOriginalUfNames"))?.toUpperCase() === "Y";
 
 /** The `fields` of an add or update, converted; unknown and read-only fields are ignored. */
 function readFields(
@@ -104,7 +112,7 @@ const list: MethodHandler = (params, ctx) => {
   const order = pick(params, "order") ?? { id: "ASC" };
   const rows = sortItems(type, [...type.items.values()].filter(matches), order, "camel");
   const p = page(rows, pick(params, "start"));
-  const items = p.rows.map((item) => itemJson(item, fields, ctx.state));
+  const items = p.rows.map((item) => itemJson(item, fields, ctx.state, originalUf(params)));
   return { result: { items }, total: p.total, ...(p.next === undefined ? {} : { next: p.next }) };
 };
 
@@ -112,14 +120,14 @@ const get: MethodHandler = (params, ctx) => {
   const type = entityType(params, ctx);
   const item = type.items.get(itemId(params));
   if (!item) throw new PortalError(400, "NOT_FOUND", "Item not found");
-  return { result: { item: itemJson(item, type.fields, ctx.state) } };
+  return { result: { item: itemJson(item, type.fields, ctx.state, originalUf(params)) } };
 };
 
 const add: MethodHandler = (params, ctx) => {
   const type = entityType(params, ctx);
   const values = readFields(type, pick(params, "fields"), ctx.state, null);
   const item = ctx.state.add(type.entityTypeId, values, ctx.userId);
-  return { result: { item: itemJson(item, type.fields, ctx.state) } };
+  return { result: { item: itemJson(item, type.fields, ctx.state, originalUf(params)) } };
 };
 
 const update: MethodHandler = (params, ctx) => {
@@ -129,7 +137,7 @@ const update: MethodHandler = (params, ctx) => {
   if (!current) throw new PortalError(400, "NOT_FOUND", "Item not found");
   const values = readFields(type, pick(params, "fields"), ctx.state, current);
   ctx.state.update(type.entityTypeId, id, values, ctx.userId);
-  return { result: { item: itemJson(current, type.fields, ctx.state) } };
+  return { result: { item: itemJson(current, type.fields, ctx.state, originalUf(params)) } };
 };
 
 const remove: MethodHandler = (params, ctx) => {

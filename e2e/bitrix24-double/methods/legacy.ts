@@ -42,7 +42,7 @@ function select(type: EntityType, raw: ParamMap[string] | undefined): [FieldDef[
 function row(item: Item, fields: FieldDef[], multi: string[], state: PortalState) {
   const out: { [key: string]: Json } = {};
   for (const def of fields)
-    out[def.upper] = legacyValue(def, item.values[def.name], state.offsetMinutes);
+    out[def.upper] = legacyValue(def, item.values[def.name], state.offsetMinutes, state.dateHour);
   for (const kind of multi) {
     const entries = ((item.values.fm ?? []) as MultiField[]).filter((m) => m.typeId === kind);
     if (entries.length > 0) {
