@@ -320,6 +320,14 @@ describe("OAuth", () => {
     const pair = double.issueTokens();
     const ok = await postJson("profile", { auth: pair.accessToken }, double.restUrl);
     expect(ok.status).toBe(200);
+    const inQuery = await answer(
+      await fetch(`${double.restUrl}profile.json?auth=${pair.accessToken}`),
+    );
+    expect(inQuery.body.result).toMatchObject({ ID: 1, ADMIN: true });
+    const none = await answer(await fetch(`${double.restUrl}profile`));
+    expect(none).toMatchObject({ status: 401, body: { error: "NO_AUTH_FOUND" } });
+    const garbage = await postJson("profile", { auth: "garbage" }, double.restUrl);
+    expect(garbage).toMatchObject({ status: 401, body: { error: "invalid_token" } });
     double.credentials.expireAll();
     const expired = await postJson("profile", { auth: pair.accessToken }, double.restUrl);
     expect(expired).toMatchObject({ status: 401, body: { error: "expired_token" } });
