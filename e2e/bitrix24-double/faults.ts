@@ -10,6 +10,9 @@ export interface RateLimit {
   drainPerSecond: number;
 }
 
+/** Every plan but Enterprise (which has 250 and 5 per second). */
+export const PORTAL_RATE_LIMIT: RateLimit = { capacity: 50, drainPerSecond: 2 };
+
 export type FaultKind =
   /** 503 QUERY_LIMIT_EXCEEDED, as when the bucket overflows. */
   | "rate-limit"

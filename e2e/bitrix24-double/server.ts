@@ -16,6 +16,7 @@ import {
   LeakyBucket,
   OperatingBudget,
   type OperatingLimit,
+  PORTAL_RATE_LIMIT,
   type RateLimit,
 } from "./faults";
 import { atom, type Json } from "./fields";
@@ -27,8 +28,8 @@ import { PortalState, seedCrm } from "./state";
 export interface DoubleOptions {
   /** Minutes east of UTC for the portal's datetimes (default 180, `+03:00`). */
   offsetMinutes?: number;
-  /** The request-rate bucket; off (null) unless asked for. */
-  rateLimit?: RateLimit | null;
+  /** The request-rate bucket: off (null) unless asked for; `true` is the portal's 50 / 2 per s. */
+  rateLimit?: RateLimit | boolean | null;
   /** The per-method operating-time budget; off (null) unless asked for. */
   operatingLimit?: OperatingLimit | null;
   /** Delay before every answer, in ms. */
@@ -98,7 +99,8 @@ export class Bitrix24Double {
     this.credentials.apps.push({ ...DEFAULT_APP });
     this.latencyMs = options.latencyMs ?? 0;
     this.phpJson = options.emptyMapsAsArrays ?? true;
-    this.setRateLimit(options.rateLimit ?? null);
+    const rate = options.rateLimit ?? null;
+    this.setRateLimit(rate === true ? PORTAL_RATE_LIMIT : rate === false ? null : rate);
     this.setOperatingLimit(options.operatingLimit ?? null);
     if (options.seed ?? true) seedCrm(this.state);
     this.server = http.createServer((req, res) => {
@@ -143,7 +145,8 @@ export class Bitrix24Double {
     return this.credentials.issue(userId, clientId);
   }
 
-  setRateLimit(limit: RateLimit | null): void {
+  /** Switches the bucket on (the portal's burst 50, 2 per second unless given) or off (null). */
+  setRateLimit(limit: RateLimit | null = PORTAL_RATE_LIMIT): void {
     this.bucket = limit ? new LeakyBucket(limit) : null;
   }
 

@@ -14,13 +14,12 @@ import { Bitrix24Client } from "../bitrix24/client";
 import { readAll } from "../bitrix24/read-all";
 
 const COUNT = Number(process.env.PACTA_BENCH_B24_COUNT ?? 10_000);
-const PORTAL_RATE = { capacity: 50, drainPerSecond: 2 };
 const SELECT = ["id", "title", "stageId", "updatedTime"];
 
 type Results = Record<string, number | string>;
 
 async function withDouble(work: (double: Bitrix24Double) => Promise<void>): Promise<void> {
-  const double = await Bitrix24Double.start({ rateLimit: PORTAL_RATE });
+  const double = await Bitrix24Double.start({ rateLimit: true });
   seedContracts(double.state, COUNT);
   double.resetStats();
   try {

@@ -72,7 +72,7 @@ describe("whole-list reads", () => {
   it("reads 10,000 items under the rate limit: no 503, ≤ ⌈N/2500⌉ + 3 requests", async () => {
     const n = 10_000;
     seedContracts(double.state, n);
-    double.setRateLimit({ capacity: 50, drainPerSecond: 2 });
+    double.setRateLimit();
     const client = webhookClient({ rateLimit: { capacity: 50, drainPerSecond: 2 } });
     const rows = await readAllRows(client, "crm.item.list", {
       params: { entityTypeId: CONTRACT_TYPE_ID, select: ["title", "stageId"] },
