@@ -153,7 +153,7 @@ describe("lists", () => {
 });
 
 describe("smart-process items", () => {
-  it("fills defaults on add, saves nothing on a no-op update, refuses a foreign stage", async () => {
+  it("fills defaults on add, saves nothing on a no-op update, refuses foreign stages", async () => {
     let now = Date.parse("2026-12-04T07:00:00Z");
     double.state.now = () => now;
     const add = await postJson("crm.item.add", { entityTypeId: CONTRACT_TYPE_ID, fields: {} });
@@ -197,7 +197,7 @@ describe("smart-process items", () => {
     });
   });
 
-  it("writes date fields at the chosen hour and user fields under original names on request", async () => {
+  it("writes date fields at a chosen hour, user fields by original names if asked", async () => {
     double.state.dateHour = 3;
     const a = await postJson("crm.item.get", {
       entityTypeId: CONTRACT_TYPE_ID,
