@@ -3,6 +3,10 @@
  * one, the level drains at `drainPerSecond`, and a request waits rather
  * than overflow `capacity`. Defaults are the portal's (burst 50, 2 per
  * second; Enterprise plans 250 and 5).
+ *
+ * TODO(bitrix24): the portal counts per source IP, so several desktops
+ * behind one office NAT share its bucket while each keeps its own count
+ * here; the 503 backoff in the client is what keeps them going then.
  */
 
 export interface RateLimitOptions {

@@ -20,7 +20,7 @@ export const PAGE_SIZE = 50;
 export type Row = Record<string, unknown>;
 
 export interface ReadAllOptions {
-  /** `filter`, `select`, `entityTypeId`…; `order` and `start` are set here. */
+  /** `filter`, `select`, `entityTypeId`…; `order`, `start` and the `>id` filter are set here. */
   params?: Params;
   /** Commands per batch, 1..50 (default 50). */
   commandsPerBatch?: number;
