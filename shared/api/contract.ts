@@ -20,6 +20,7 @@ import type { StageDefinition } from "../domain/stages";
 import { type Endpoint, endpoint, idArgs } from "./endpoint";
 import { lifecycleApi } from "./lifecycle";
 import { remindersApi } from "./reminders";
+import { clausesApi, documentsApi, templatesApi } from "./templates";
 import type { ApiResult } from "./result";
 
 export type { Endpoint } from "./endpoint";
@@ -146,6 +147,9 @@ export const api = {
   },
   lifecycle: lifecycleApi,
   reminders: remindersApi,
+  templates: templatesApi,
+  clauses: clausesApi,
+  documents: documentsApi,
 } as const;
 
 export type Api = typeof api;
