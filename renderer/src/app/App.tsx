@@ -1,5 +1,6 @@
 import { AppShell } from "@mantine/core";
 import { useEffect, useState } from "react";
+import { ClausesPage } from "../clauses/ClausesPage";
 import { ContractFormPage } from "../contract/ContractFormPage";
 import { ContractPage } from "../contract/ContractPage";
 import { ImportPage } from "../import/ImportPage";
@@ -8,6 +9,8 @@ import { DEFAULT_FILTERS, type RegisterFilters } from "../register/register-filt
 import { RemindersPage } from "../reminders/RemindersPage";
 import { useReminderFeed } from "../reminders/use-reminder-feed";
 import { SettingsPage } from "../settings/SettingsPage";
+import { TemplateEditorPage } from "../templates/TemplateEditorPage";
+import { TemplatesPage } from "../templates/TemplatesPage";
 import { AppHeader } from "./AppHeader";
 import { FacetsProvider } from "./FacetsProvider";
 import { NotFoundPage } from "./NotFoundPage";
@@ -36,6 +39,12 @@ function Page({ route, filters, onFiltersChange }: PageProps) {
       return <RemindersPage />;
     case "settings":
       return <SettingsPage />;
+    case "templates":
+      return <TemplatesPage />;
+    case "template":
+      return <TemplateEditorPage key={route.id} id={route.id} />;
+    case "clauses":
+      return <ClausesPage />;
     case "notFound":
       return <NotFoundPage />;
   }
