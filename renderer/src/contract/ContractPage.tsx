@@ -11,6 +11,7 @@ import { ContractFacts } from "./ContractFacts";
 import { ContractHistory } from "./ContractHistory";
 import { ContractKeyDates } from "./ContractKeyDates";
 import { ContractLifecycle } from "./ContractLifecycle";
+import { DocumentPanel } from "./DocumentPanel";
 import { PartiesTable } from "./PartiesTable";
 import { ReviewFlags } from "./ReviewFlags";
 import { StageBadge } from "./StageBadge";
@@ -93,6 +94,9 @@ export function ContractPage({ id }: ContractPageProps) {
       </Section>
       <Section title={t("keyDates.title")}>
         <ContractKeyDates contract={contract} />
+      </Section>
+      <Section title={t("document.title")}>
+        <DocumentPanel contractId={id} />
       </Section>
       <Section title={t("contract.partiesTitle")}>
         <PartiesTable parties={contract.parties} />
