@@ -1,0 +1,80 @@
+/**
+ * The clause library: clauses added with tags and an approved or fallback
+ * mark, found by search and tag, edited, inserted into a template section
+ * at the cursor, and deleted.
+ */
+import { ClauseLibrary } from "./pages/clause-library";
+import { TemplateEditor } from "./pages/template-editor";
+import { TemplatesPage } from "./pages/templates-page";
+import { expect, test } from "./support/pacta";
+
+test("clauses are added, found, edited, inserted into a template and deleted", async ({
+  page,
+  pacta,
+}) => {
+  const library = new ClauseLibrary(page);
+  await library.open(pacta.url);
+  await expect(library.emptyTitle).toBeVisible();
+
+  await library.add.click();
+  await library.fillAndSave({
+    name: "Confidentialité",
+    text: "Chaque partie garde confidentielles les informations reçues de l'autre.",
+    tags: ["confidentialité", "standard"],
+  });
+  await library.add.click();
+  await library.fillAndSave({
+    name: "Résiliation (repli)",
+    text: "Résiliation possible avec un préavis de trois mois.",
+    tags: ["résiliation"],
+    fallback: true,
+  });
+  await expect(library.row("Confidentialité")).toContainText("Approuvée");
+  await expect(library.row("Résiliation (repli)")).toContainText("De repli");
+
+  await library.search.fill("préavis");
+  await expect(library.row("Résiliation (repli)")).toBeVisible();
+  await expect(library.row("Confidentialité")).toBeHidden();
+  await library.search.fill("");
+  await library.tag.click();
+  await page.getByRole("option", { name: "standard", exact: true }).click();
+  await expect(library.row("Confidentialité")).toBeVisible();
+  await expect(library.row("Résiliation (repli)")).toBeHidden();
+
+  await library
+    .row("Confidentialité")
+    .getByRole("button", { name: /Modifier la clause/ })
+    .click();
+  await library.fillAndSave({
+    name: "Confidentialité",
+    text: "Chaque partie garde confidentielles, pendant cinq ans, les informations reçues.",
+  });
+  await expect(library.row("Confidentialité")).toBeVisible();
+
+  // Inserted into a template's section at the cursor.
+  const templates = new TemplatesPage(page);
+  await templates.open(pacta.url);
+  await templates.create("Contrat cadre");
+  const editor = new TemplateEditor(page);
+  await editor.body.click();
+  await page.keyboard.type("Article premier.");
+  await page.getByRole("main").getByRole("button", { name: "Insérer une clause" }).click();
+  const picker = page.getByRole("dialog", { name: "Insérer une clause de la bibliothèque" });
+  await picker.getByRole("textbox", { name: "Rechercher une clause" }).fill("cinq ans");
+  await picker.getByRole("button", { name: "Insérer la clause Confidentialité" }).click();
+  await expect(picker).toBeHidden();
+  await expect(editor.body).toContainText("Article premier.");
+  await expect(editor.body).toContainText("pendant cinq ans");
+
+  await library.open(pacta.url);
+  await library
+    .row("Résiliation (repli)")
+    .getByRole("button", { name: /Supprimer/ })
+    .click();
+  await page
+    .getByRole("dialog", { name: "Supprimer cette clause ?" })
+    .getByRole("button", { name: "Supprimer la clause" })
+    .click();
+  await expect(library.row("Résiliation (repli)")).toBeHidden();
+  await expect(library.row("Confidentialité")).toBeVisible();
+});
