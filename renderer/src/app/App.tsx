@@ -1,6 +1,6 @@
-import { AppShell } from "@mantine/core";
-import { useEffect, useState } from "react";
-import { ClausesPage } from "../clauses/ClausesPage";
+import { AppShell, Loader } from "@mantine/core";
+import { lazy, Suspense, useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { ContractFormPage } from "../contract/ContractFormPage";
 import { ContractPage } from "../contract/ContractPage";
 import { ImportPage } from "../import/ImportPage";
@@ -9,13 +9,22 @@ import { DEFAULT_FILTERS, type RegisterFilters } from "../register/register-filt
 import { RemindersPage } from "../reminders/RemindersPage";
 import { useReminderFeed } from "../reminders/use-reminder-feed";
 import { SettingsPage } from "../settings/SettingsPage";
-import { TemplateEditorPage } from "../templates/TemplateEditorPage";
-import { TemplatesPage } from "../templates/TemplatesPage";
 import { AppHeader } from "./AppHeader";
 import { FacetsProvider } from "./FacetsProvider";
 import { NotFoundPage } from "./NotFoundPage";
 import type { Route } from "./routes";
 import { useHashRoute } from "./use-hash-route";
+
+// The rich-text editor is large: its pages load on first visit.
+const TemplatesPage = lazy(() =>
+  import("../templates/TemplatesPage").then((m) => ({ default: m.TemplatesPage })),
+);
+const TemplateEditorPage = lazy(() =>
+  import("../templates/TemplateEditorPage").then((m) => ({ default: m.TemplateEditorPage })),
+);
+const ClausesPage = lazy(() =>
+  import("../clauses/ClausesPage").then((m) => ({ default: m.ClausesPage })),
+);
 
 interface PageProps {
   route: Route;
@@ -69,9 +78,16 @@ export function App() {
           <AppHeader route={route} />
         </AppShell.Header>
         <AppShell.Main>
-          <Page route={route} filters={filters} onFiltersChange={setFilters} />
+          <Suspense fallback={<Loading />}>
+            <Page route={route} filters={filters} onFiltersChange={setFilters} />
+          </Suspense>
         </AppShell.Main>
       </AppShell>
     </FacetsProvider>
   );
+}
+
+function Loading() {
+  const { t } = useTranslation();
+  return <Loader aria-label={t("app.loading")} />;
 }
