@@ -1,4 +1,4 @@
-import { Button, Group, Loader, Modal, Stack, Text, TextInput } from "@mantine/core";
+import { Anchor, Button, Group, Loader, Modal, Stack, Text, TextInput } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Clause } from "../../../shared/domain/templates";
@@ -43,7 +43,9 @@ function ClauseChooser({ onPick }: { onPick: (clause: Clause) => void }) {
       {clauses?.length === 0 && (
         <Text size="sm" c="dimmed">
           {search ? t("clauses.noMatch") : t("clauses.pickEmpty")}{" "}
-          <a href={paths.clauses}>{t("clauses.openLibrary")}</a>
+          <Anchor href={paths.clauses} underline="always">
+            {t("clauses.openLibrary")}
+          </Anchor>
         </Text>
       )}
       <Stack gap="xs" component="ul" p={0} m={0} style={{ listStyle: "none" }}>

@@ -1,5 +1,6 @@
 import {
   Alert,
+  Anchor,
   Badge,
   Button,
   Group,
@@ -103,7 +104,10 @@ function GenerateForm({ contractId, replaces, onGenerated, onClose }: GenerateDo
         {error && <ApiErrorAlert error={error} />}
         {templates.value?.length === 0 && (
           <Alert color="blue">
-            {t("document.noTemplates")} <a href={paths.templates}>{t("document.openTemplates")}</a>
+            {t("document.noTemplates")}{" "}
+            <Anchor href={paths.templates} underline="always">
+              {t("document.openTemplates")}
+            </Anchor>
           </Alert>
         )}
         <Select
