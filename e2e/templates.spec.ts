@@ -128,3 +128,34 @@ test("the firm's CGV import as a template and render", async ({ page, pacta }) =
   await expect(editor.preview).toContainText("Les présentes conditions générales");
   await expect(page.getByTestId("section-problems")).toBeHidden();
 });
+
+test("a save over someone else's newer version is refused and explained", async ({
+  page,
+  pacta,
+  context,
+}) => {
+  const templates = new TemplatesPage(page);
+  await templates.open(pacta.url);
+  await templates.importFile(FIXTURE);
+  const mine = new TemplateEditor(page);
+  await mine.expectVersion(1);
+
+  // A colleague (another tab) saves a version first.
+  const other = await context.newPage();
+  await other.goto(page.url());
+  const theirs = new TemplateEditor(other);
+  await theirs.expectVersion(1);
+  await theirs.body.click();
+  await other.keyboard.type("Modifié ailleurs. ");
+  await theirs.saveVersion("", 2);
+
+  await mine.body.click();
+  await page.keyboard.type("Ma modification. ");
+  await mine.save.click();
+  const stale = page.getByRole("alert").filter({ hasText: "Quelqu'un d'autre a enregistré" });
+  await expect(stale).toBeVisible();
+  await mine.expectVersion(1);
+  await stale.getByRole("button", { name: "Recharger la dernière version" }).click();
+  await mine.expectVersion(2);
+  await expect(mine.body).toContainText("Modifié ailleurs.");
+});
