@@ -20,8 +20,8 @@ import type { StageDefinition } from "../domain/stages";
 import { type Endpoint, endpoint, idArgs } from "./endpoint";
 import { lifecycleApi } from "./lifecycle";
 import { remindersApi } from "./reminders";
-import { clausesApi, documentsApi, templatesApi } from "./templates";
 import type { ApiResult } from "./result";
+import { clausesApi, documentsApi, templatesApi } from "./templates";
 
 export type { Endpoint } from "./endpoint";
 

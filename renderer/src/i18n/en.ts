@@ -175,6 +175,7 @@ export const en: Messages = {
     imported: "Imported",
     moved: "Stage changed",
     assigned: "Responsible or due date changed",
+    document: "Contract text generated or edited",
   },
   form: {
     newTitle: "New contract",

@@ -178,6 +178,7 @@ export const fr = {
     imported: "Import",
     moved: "Changement d'étape",
     assigned: "Responsable ou échéance modifiés",
+    document: "Texte du contrat généré ou modifié",
   },
   form: {
     newTitle: "Nouveau contrat",
