@@ -245,8 +245,6 @@ export async function renderContractPdf(input: ContractPdfInput): Promise<Render
     margins: PAGE.margin,
     bufferPages: true,
     autoFirstPage: false,
-    // The regular face from the start: pdfkit would otherwise load Helvetica.
-    font: fonts.files.regular,
     lang: input.language === "fr" ? "fr-FR" : "en-GB",
     displayTitle: true,
     pdfVersion: "1.7",
@@ -260,7 +258,11 @@ export async function renderContractPdf(input: ContractPdfInput): Promise<Render
       ModDate: now,
     },
   });
-  for (const face of FONT_FACES) doc.registerFont(face, fonts.bytes[face]);
+  for (const face of FONT_FACES) {
+    // pdfkit 0.20 takes parsed fontkit fonts (CHANGELOG: "Accept already-parsed
+    // fontkit Font instances"); its type definitions still list files only.
+    doc.registerFont(face, fonts.parsed[face] as unknown as Buffer);
+  }
   const bytes = collect(doc);
   const t = new Typesetter(doc);
   const sections = input.document ? input.document.sections : dataSections(c, input.language);

@@ -79,32 +79,54 @@ function processLookup(): FontLookup {
   };
 }
 
-export interface LoadedFonts {
-  files: Record<FontFace, string>;
-  bytes: Record<FontFace, Buffer>;
+/** A font parsed by fontkit (pdfkit's own font reader). */
+export interface ParsedFont {
+  postscriptName: string;
+  layout: (text: string) => unknown;
 }
 
-/** The four faces' files and bytes, from where `lookup` finds them. */
-export function readFonts(lookup: FontLookup): LoadedFonts {
+export interface LoadedFonts {
+  files: Record<FontFace, string>;
+  /** Parsed once per process and shared by every PDF: parsing costs more than a page. */
+  parsed: Record<FontFace, ParsedFont>;
+}
+
+type FontReader = { create: (data: Buffer) => unknown };
+
+function parse(reader: FontReader, file: string): ParsedFont {
+  const font = reader.create(fs.readFileSync(file)) as Partial<ParsedFont> | null;
+  if (!font || typeof font.layout !== "function" || typeof font.postscriptName !== "string") {
+    throw new Error(`PDF font ${file} is not a TrueType font pdfkit can use`);
+  }
+  return font as ParsedFont;
+}
+
+/** The four faces, found through `lookup` and parsed with pdfkit's fontkit. */
+export function readFonts(lookup: FontLookup, reader: FontReader): LoadedFonts {
   const files = {
     regular: findFontFile("regular", lookup),
     bold: findFontFile("bold", lookup),
     italic: findFontFile("italic", lookup),
     boldItalic: findFontFile("boldItalic", lookup),
   };
-  const bytes = {
-    regular: fs.readFileSync(files.regular),
-    bold: fs.readFileSync(files.bold),
-    italic: fs.readFileSync(files.italic),
-    boldItalic: fs.readFileSync(files.boldItalic),
+  const parsed = {
+    regular: parse(reader, files.regular),
+    bold: parse(reader, files.bold),
+    italic: parse(reader, files.italic),
+    boldItalic: parse(reader, files.boldItalic),
   };
-  return { files, bytes };
+  return { files, parsed };
 }
 
 let loaded: LoadedFonts | null = null;
 
-/** The four faces for this process, read once. */
+/** The four faces for this process, read and parsed once. */
 export function loadFonts(): LoadedFonts {
-  loaded ??= readFonts(processLookup());
+  if (!loaded) {
+    const lookup = processLookup();
+    // The fontkit pdfkit itself uses (its dependency), so the objects are the kind it expects.
+    const fromPdfkit = createRequire(lookup.resolve("pdfkit"));
+    loaded = readFonts(lookup, fromPdfkit("fontkit") as FontReader);
+  }
   return loaded;
 }

@@ -61,7 +61,7 @@ export function sampleContract(overrides: Partial<Contract> = {}): Contract {
 
 const SENTENCES = [
   "Le Prestataire s’engage à exécuter la mission décrite ci-dessous avec tout le soin et la diligence d’un professionnel averti.",
-  "Le prix forfaitaire s’élève à 125 000,50 € hors taxes, payable à trente (30) jours fin de mois.",
+  "Le prix forfaitaire s’élève à 125\u00a0000,50\u00a0€ hors taxes, payable à trente (30) jours fin de mois.",
   "Les parties conviennent que l’œuvre « Cœur de ville » reste la propriété exclusive du Client dès sa réception.",
   "Toute modification du périmètre fera l’objet d’un avenant écrit, signé par les représentants habilités des parties.",
   "Le sous-traitant ООО «Северный Ветер», représenté par Иван Петров, intervient sous la seule responsabilité du Prestataire.",
@@ -98,7 +98,8 @@ export function sampleDocument(contractId: number, sections: number): ContractDo
   const titles = ["Objet", "Durée", "Prix et paiement", "Propriété intellectuelle", "Résiliation"];
   const list: RenderedSection[] = [];
   for (let i = 0; i < sections; i += 1) {
-    list.push({ title: `${titles[i % titles.length]} (${i + 1})`, body: sectionBody(i) });
+    const part = i < titles.length ? "" : ` (suite ${Math.floor(i / titles.length)})`;
+    list.push({ title: `${titles[i % titles.length]}${part}`, body: sectionBody(i) });
   }
   return {
     contractId,
@@ -111,3 +112,6 @@ export function sampleDocument(contractId: number, sections: number): ContractDo
     sections: list,
   };
 }
+
+/** Sections that make the sample contract about 30 pages long. */
+export const THIRTY_PAGES = 37;

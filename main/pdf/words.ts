@@ -52,6 +52,11 @@ export interface PdfWords {
 
 const BLANK = "______________________";
 
+/** French "de" before a duration, elided: "d’un an", "de trois mois". */
+function ofFr(words: string): string {
+  return /^[aeiouyhéè]/i.test(words) ? `d’${words}` : `de ${words}`;
+}
+
 const FR: PdfWords = {
   locale: "fr-FR",
   contract: "Contrat",
@@ -83,7 +88,7 @@ const FR: PdfWords = {
     const term = r.term ? durationInWords(r.term, "fr") : null;
     switch (r.kind) {
       case "automatic":
-        return term ? `tacite reconduction par périodes de ${term}` : "tacite reconduction";
+        return term ? `tacite reconduction par périodes ${ofFr(term)}` : "tacite reconduction";
       case "optional":
         return term ? `sur option, pour ${term}` : "sur option";
       case "evergreen":
@@ -92,7 +97,7 @@ const FR: PdfWords = {
         return "aucun renouvellement";
     }
   },
-  notice: (words) => `préavis de ${words}`,
+  notice: (words) => `préavis ${ofFr(words)}`,
   signatures: "Signatures",
   signFor: "Pour",
   name: "Nom",
@@ -163,16 +168,23 @@ export const WORDS: Record<PdfLanguage, PdfWords> = { fr: FR, en: EN };
 /** A line to write on by hand. */
 export const BLANK_LINE = BLANK;
 
-/** "4 décembre 2026" / "4 December 2026"; text that is not a date stays as it is. */
-export function formatDate(date: CalendarDate, language: PdfLanguage): string {
-  if (!isCalendarDate(date)) return date;
-  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
-  return new Intl.DateTimeFormat(WORDS[language].locale, {
+const dateFormat = (locale: string) =>
+  new Intl.DateTimeFormat(locale, {
     day: "numeric",
     month: "long",
     year: "numeric",
     timeZone: "UTC",
-  }).format(new Date(Date.UTC(y, m - 1, d)));
+  });
+const DATE_FORMATS: Record<PdfLanguage, Intl.DateTimeFormat> = {
+  fr: dateFormat(FR.locale),
+  en: dateFormat(EN.locale),
+};
+
+/** "4 décembre 2026" / "4 December 2026"; text that is not a date stays as it is. */
+export function formatDate(date: CalendarDate, language: PdfLanguage): string {
+  if (!isCalendarDate(date)) return date;
+  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
+  return DATE_FORMATS[language].format(new Date(Date.UTC(y, m - 1, d)));
 }
 
 /** "12 000,00 €" / "€12,000.00"; null when there is no amount. */
