@@ -40,18 +40,24 @@ export function plain(text: string, look: Pick<TextLook, "bold" | "italic"> = {}
   return [{ text, style: { ...PLAIN, bold: !!look.bold, italic: !!look.italic } }];
 }
 
-export class Typesetter {
-  private readonly widths = new Map<string, number>();
+/**
+ * Word widths, shared by every PDF of the process: the fonts never change,
+ * and measuring through fontkit's shaping is the slowest part of a render.
+ */
+const widths = new Map<string, number>();
+const MAX_WIDTHS = 200_000;
 
+export class Typesetter {
   constructor(private readonly doc: PdfDoc) {}
 
   measure(size: number): Measure {
     return (text: string, face: FontFace) => {
       const key = `${face}\u0000${size}\u0000${text}`;
-      let w = this.widths.get(key);
+      let w = widths.get(key);
       if (w === undefined) {
         w = this.doc.font(face).fontSize(size).widthOfString(text);
-        this.widths.set(key, w);
+        if (widths.size >= MAX_WIDTHS) widths.clear();
+        widths.set(key, w);
       }
       return w;
     };
