@@ -121,8 +121,13 @@ test("the templates page, empty, then the editor and its versions", async ({ pag
   await expect(editor.problems).toBeVisible();
   expect(await violations(page)).toEqual([]);
 
+  for (let i = 0; i < " {{inconnu.champ}}".length; i++) await page.keyboard.press("Backspace");
+  await page.keyboard.type(" Modifié.");
+  await editor.saveVersion("Relecture", 2);
   await editor.versions.click();
   await expect(editor.drawer.getByRole("table")).toBeVisible();
+  await editor.drawer.getByRole("button", { name: "Comparer" }).click();
+  await expect(editor.drawer.getByTestId("comparison").locator("ins").first()).toBeVisible();
   expect(await violations(page)).toEqual([]);
 });
 

@@ -11,7 +11,7 @@ export interface ClauseStatusBadgeProps {
 export function ClauseStatusBadge({ status }: ClauseStatusBadgeProps) {
   const { t } = useTranslation();
   return (
-    <Badge color={status === "approved" ? "teal.9" : "orange.9"} variant="light" tt="none">
+    <Badge color={status === "approved" ? "teal" : "orange"} variant="light" tt="none">
       {t(`clauses.status.${status}`)}
     </Badge>
   );

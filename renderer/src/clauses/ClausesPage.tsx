@@ -59,7 +59,9 @@ export function ClausesPage() {
         <Title order={1} size="h2">
           {t("clauses.title")}
         </Title>
-        <Button onClick={() => setEdit({ clause: null })}>{t("clauses.add")}</Button>
+        {all.clauses && !libraryEmpty && (
+          <Button onClick={() => setEdit({ clause: null })}>{t("clauses.add")}</Button>
+        )}
       </Group>
       {list.error && <ApiErrorAlert error={list.error} onRetry={reload} />}
       {libraryEmpty ? (

@@ -94,7 +94,7 @@ export function DocumentPanel({ contractId }: DocumentPanelProps) {
           <Text size="sm">{t("document.missingText")}</Text>
           <Group gap={4} mt={4}>
             {missing.map((key) => (
-              <Badge key={key} color="orange.9" variant="light" tt="none">
+              <Badge key={key} color="orange" variant="light" tt="none">
                 {key}
               </Badge>
             ))}
@@ -126,9 +126,9 @@ export function DocumentPanel({ contractId }: DocumentPanelProps) {
             </Text>
             <Group gap="sm">
               {sections !== null && (
-                <Text size="sm" c="orange.9" fw={500}>
+                <Badge color="orange" variant="light" tt="none">
                   {t("templates.unsaved")}
-                </Text>
+                </Badge>
               )}
               <Button variant="default" onClick={() => setGenerating(true)}>
                 {t("document.regenerate")}

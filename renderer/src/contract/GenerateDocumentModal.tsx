@@ -182,7 +182,7 @@ function FieldInput({ value, text, onChange, error }: FieldInputProps) {
     <Group gap={6} component="span" display="inline-flex">
       <span>{field.label}</span>
       {isEmpty && (
-        <Badge color="orange.9" variant="light" size="sm" tt="none" component="span">
+        <Badge color="orange" variant="light" size="sm" tt="none" component="span">
           {t("document.emptyBadge")}
         </Badge>
       )}

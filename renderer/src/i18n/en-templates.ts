@@ -257,6 +257,7 @@ export const enEditor: typeof frEditor = {
   h3: "Heading level 3",
   h4: "Heading level 4",
   bulletList: "Bulleted list",
+  blockquote: "Quote",
   orderedList: "Numbered list",
   undo: "Undo",
   redo: "Redo",

@@ -257,6 +257,7 @@ export const frEditor = {
   h3: "Titre de niveau 3",
   h4: "Titre de niveau 4",
   bulletList: "Liste à puces",
+  blockquote: "Citation",
   orderedList: "Liste numérotée",
   undo: "Annuler",
   redo: "Rétablir",

@@ -12,7 +12,7 @@ export interface BodyEditorProps {
   invalid?: boolean;
 }
 
-/** A rich-text body: bold, italic, underline, h3/h4, lists, undo; labelled in the UI language. */
+/** A rich-text body: bold, italic, underline, h3/h4, lists, quotes, undo; labelled in the UI language. */
 export function BodyEditor({ editor, extra, invalid = false }: BodyEditorProps) {
   const { t } = useTranslation();
   const labels = useMemo<Partial<RichTextEditorLabels>>(
@@ -24,6 +24,7 @@ export function BodyEditor({ editor, extra, invalid = false }: BodyEditorProps) 
       h4ControlLabel: t("editor.h4"),
       bulletListControlLabel: t("editor.bulletList"),
       orderedListControlLabel: t("editor.orderedList"),
+      blockquoteControlLabel: t("editor.blockquote"),
       clearFormattingControlLabel: t("editor.clearFormatting"),
       undoControlLabel: t("editor.undo"),
       redoControlLabel: t("editor.redo"),
@@ -48,6 +49,7 @@ export function BodyEditor({ editor, extra, invalid = false }: BodyEditorProps) 
           <RichTextEditor.H4 />
           <RichTextEditor.BulletList />
           <RichTextEditor.OrderedList />
+          <RichTextEditor.Blockquote />
         </RichTextEditor.ControlsGroup>
         <RichTextEditor.ControlsGroup>
           <RichTextEditor.Undo />

@@ -7,11 +7,11 @@ export interface ComparisonViewProps {
 }
 
 const CHANGE_COLORS = {
-  same: "gray.8",
-  added: "teal.9",
-  removed: "red.9",
-  changed: "blue.9",
-  moved: "violet.9",
+  same: "gray",
+  added: "teal",
+  removed: "red",
+  changed: "blue",
+  moved: "violet",
 } as const;
 
 /** What changed between two versions: per section, the words added and removed. */

@@ -151,9 +151,9 @@ export function TemplateEditorPage({ id }: TemplateEditorPageProps) {
             </Badge>
           )}
           {draft.dirty && (
-            <Text size="sm" c="orange.9" fw={500}>
+            <Badge color="orange" variant="light" tt="none">
               {t("templates.unsaved")}
-            </Text>
+            </Badge>
           )}
         </Group>
         <Group gap="sm" align="flex-end">

@@ -32,7 +32,7 @@ export function TemplatePreview({ preview, error, pending, blocked }: TemplatePr
         <Group gap={4}>
           <Text size="sm">{t("templates.previewMissing")}</Text>
           {preview.missing.map((key) => (
-            <Badge key={key} color="orange.9" variant="light" tt="none">
+            <Badge key={key} color="orange" variant="light" tt="none">
               {key}
             </Badge>
           ))}

@@ -44,6 +44,7 @@ export function VersionsDrawer(props: VersionsDrawerProps) {
       position="right"
       size="xl"
       title={t("templates.versionsTitle")}
+      closeButtonProps={{ "aria-label": t("app.close") }}
     >
       {props.opened && <VersionsBody {...props} />}
     </Drawer>
@@ -127,7 +128,6 @@ function VersionsBody({ templateId, version, dirty, onRestored }: VersionsDrawer
                       <Button
                         size="compact-xs"
                         variant="subtle"
-                        color="orange.9"
                         disabled={dirty}
                         onClick={() => void restore(v.version)}
                       >

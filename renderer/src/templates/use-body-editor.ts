@@ -5,12 +5,11 @@ import { useEffect, useRef } from "react";
 /**
  * What a body may hold, matching the HTML subset main keeps on save:
  * paragraphs, h3/h4 headings, bold, italic, underline, bullet and numbered
- * lists, line breaks. Merge fields (`{{party.client.name}}`) are plain text.
+ * lists, quotes, line breaks. Merge fields (`{{party.client.name}}`) are plain text.
  */
 export const BODY_EXTENSIONS = [
   StarterKit.configure({
     heading: { levels: [3, 4] },
-    blockquote: false,
     code: false,
     codeBlock: false,
     horizontalRule: false,
@@ -40,7 +39,13 @@ export function useBodyEditor(
 
 /** A body shown as it reads, not editable; follows `html` when it changes. */
 export function useReadOnlyBody(html: string): Editor {
-  const editor = useEditor({ extensions: BODY_EXTENSIONS, content: html, editable: false });
+  const editor = useEditor({
+    extensions: BODY_EXTENSIONS,
+    content: html,
+    editable: false,
+    // Text to read, not a field: no textbox role (tiptap gives every editor one).
+    editorProps: { attributes: { role: "none" } },
+  });
   useEffect(() => {
     if (editor.getHTML() !== html) editor.commands.setContent(html, { emitUpdate: false });
   }, [editor, html]);
