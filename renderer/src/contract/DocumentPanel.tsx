@@ -1,4 +1,14 @@
-import { Alert, Badge, Button, EmptyState, Group, Loader, Stack, Text } from "@mantine/core";
+import {
+  Alert,
+  Badge,
+  Button,
+  EmptyState,
+  Group,
+  Loader,
+  ScrollArea,
+  Stack,
+  Text,
+} from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { RenderedSection } from "../../../shared/domain/templates";
@@ -142,17 +152,25 @@ export function DocumentPanel({ contractId }: DocumentPanelProps) {
             </Group>
           </Group>
           {shown.length === 0 && <Text c="dimmed">{t("document.noSections")}</Text>}
-          {shown.map((s, i) => (
-            <DocumentSectionEditor
-              // Sections have no id; a new generation starts fresh editors.
-              // biome-ignore lint/suspicious/noArrayIndexKey: see above
-              key={`${generation}-${i}`}
-              section={s}
-              number={i + 1}
-              onChange={(section) => editSection(i, section)}
-              titleError={tried && i === untitled ? t("document.titleRequired") : undefined}
-            />
-          ))}
+          <ScrollArea.Autosize
+            mah={720}
+            type="auto"
+            viewportProps={{ tabIndex: 0, role: "region", "aria-label": t("document.text") }}
+          >
+            <Stack gap="lg" pr="md">
+              {shown.map((s, i) => (
+                <DocumentSectionEditor
+                  // Sections have no id; a new generation starts fresh editors.
+                  // biome-ignore lint/suspicious/noArrayIndexKey: see above
+                  key={`${generation}-${i}`}
+                  section={s}
+                  number={i + 1}
+                  onChange={(section) => editSection(i, section)}
+                  titleError={tried && i === untitled ? t("document.titleRequired") : undefined}
+                />
+              ))}
+            </Stack>
+          </ScrollArea.Autosize>
         </>
       )}
       <GenerateDocumentModal

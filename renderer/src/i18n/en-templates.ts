@@ -232,6 +232,7 @@ export const enDocument: typeof frDocument = {
   missingText: "These fields had no value: complete the text or generate it again.",
   generatedFrom: "Generated from “{{name}}” (version {{version}}) on {{when}}.",
   edited: "Edited on {{when}}.",
+  text: "The contract's text",
   noSections: "The text has no sections.",
   sectionN: "Section {{number}}",
   sectionTitle: "Title of section {{number}}",

@@ -232,6 +232,7 @@ export const frDocument = {
   missingText: "Ces champs n'avaient pas de valeur : complétez le texte ou regénérez-le.",
   generatedFrom: "Généré depuis « {{name}} » (version {{version}}) le {{when}}.",
   edited: "Modifié le {{when}}.",
+  text: "Texte du contrat",
   noSections: "Le texte n'a aucune section.",
   sectionN: "Section {{number}}",
   sectionTitle: "Titre de la section {{number}}",
