@@ -161,7 +161,7 @@ test("a contract's document panel, empty, generating and generated", async ({ pa
   await doc.generateFirst.click();
   await doc.chooseTemplate(/Contrat de prestation/);
   expect(await violations(page)).toEqual([]);
-  await doc.dialog.getByRole("button", { name: "Générer le texte" }).click();
+  await doc.generate.click();
   await expect(doc.section(1).body).toBeVisible();
   expect(await violations(page)).toEqual([]);
 });

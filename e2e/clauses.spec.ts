@@ -1,14 +1,17 @@
 /**
  * The clause library: clauses added with tags and an approved or fallback
- * mark, found by search and tag, edited, inserted into a template section
- * at the cursor, and deleted.
+ * mark, found by search and tag, edited, inserted at the cursor into a
+ * template section and into a contract's text, and deleted.
  */
+import path from "node:path";
 import { ClauseLibrary } from "./pages/clause-library";
+import { DocumentPanel } from "./pages/document-panel";
+import { RegisterPage } from "./pages/register-page";
 import { TemplateEditor } from "./pages/template-editor";
 import { TemplatesPage } from "./pages/templates-page";
 import { expect, test } from "./support/pacta";
 
-test("clauses are added, found, edited, inserted into a template and deleted", async ({
+test("clauses are added, found, edited, inserted into a template and a contract, deleted", async ({
   page,
   pacta,
 }) => {
@@ -65,6 +68,28 @@ test("clauses are added, found, edited, inserted into a template and deleted", a
   await expect(picker).toBeHidden();
   await expect(editor.body).toContainText("Article premier.");
   await expect(editor.body).toContainText("pendant cinq ans");
+
+  await editor.saveVersion("", 2);
+
+  // Inserted into a contract's text, in the section being edited.
+  const run = pacta.cli("import", path.join(__dirname, "fixtures/import/contracts.json"));
+  expect(run.status, run.stderr).toBe(0);
+  const register = new RegisterPage(page);
+  await register.showFromNavigation();
+  await register.openContract("Master services agreement");
+  const doc = new DocumentPanel(page);
+  await doc.generateFirst.click();
+  await doc.chooseTemplate(/Contrat cadre/);
+  await doc.generate.click();
+  await expect(doc.dialog).toBeHidden();
+  const first = doc.section(1);
+  await first.body.click();
+  await page.keyboard.press("ControlOrMeta+End");
+  await first.group.getByRole("button", { name: "Insérer une clause" }).click();
+  await picker.getByRole("button", { name: "Insérer la clause Résiliation (repli)" }).click();
+  await expect(first.body).toContainText("préavis de trois mois");
+  await doc.save.click();
+  await expect(page.getByText("Texte du contrat enregistré.")).toBeVisible();
 
   await library.open(pacta.url);
   await library

@@ -63,10 +63,14 @@ test("a contract's text is generated from a template, edited, saved and exported
 
   // Declared fields the contract cannot fill are shown empty; one is typed in.
   await expect(doc.dialog.getByText(/champs? (est|sont) vides?/)).toBeVisible();
-  const mission = doc.field("mission.description|Mission|Description");
+  const mission = doc.field("Mission description");
   await expect(mission).toHaveValue("");
+  await expect(mission).toHaveAccessibleName(/vide/);
   await mission.fill("audit des contrats fournisseurs, lot n° 2");
-  await doc.dialog.getByRole("button", { name: "Générer le texte" }).click();
+  await expect(mission).not.toHaveAccessibleName(/vide/);
+  // What the contract says is prefilled: the client's name comes from its party.
+  await expect(doc.field("Partie « client » : nom")).toHaveValue("Zoë Lefèvre-Œuvray");
+  await doc.generate.click();
   await expect(doc.dialog).toBeHidden();
 
   await expect(doc.missing).toBeVisible();
@@ -108,7 +112,7 @@ test("the CGV generate a contract's text", async ({ page, pacta }) => {
   const doc = new DocumentPanel(page);
   await doc.generateFirst.click();
   await doc.chooseTemplate(/Conditions Générales/);
-  await doc.dialog.getByRole("button", { name: "Générer le texte" }).click();
+  await doc.generate.click();
   await expect(doc.dialog).toBeHidden();
   await expect(doc.missing).toContainText("company.name");
   await expect(doc.section(1).title).toHaveValue(/Champ d’application/);

@@ -26,7 +26,7 @@ export interface GenerateDocumentModalProps {
   contractId: number;
   /** The contract already has a text, which generating replaces */
   replaces: boolean;
-  /** Called with the new document and the fields that stayed empty */
+  /** Called with the new document and the fields that stayed empty, as "Label (key)" */
   onGenerated: (document: ContractDocument, missing: string[]) => void;
   onClose: () => void;
 }
@@ -86,8 +86,15 @@ function GenerateForm({ contractId, replaces, onGenerated, onClose }: GenerateDo
       values,
     });
     setBusy(false);
-    if (r.ok) onGenerated(r.value.document, r.value.missing);
-    else setError(r.error);
+    if (!r.ok) return setError(r.error);
+    const labels = new Map((fields ?? []).map((f) => [f.field.key, f.field.label]));
+    onGenerated(
+      r.value.document,
+      r.value.missing.map((key) => {
+        const label = labels.get(key);
+        return label && label !== key ? `${label} (${key})` : key;
+      }),
+    );
   };
 
   const empty = (fields ?? []).filter((f) => !(values[f.field.key] ?? "").trim());
