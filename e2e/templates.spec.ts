@@ -85,7 +85,7 @@ test("a Markdown template is imported, edited, checked, versioned and restored",
   await expect(row.getByRole("cell").nth(1)).toHaveText("3");
 });
 
-test("a section's title is required, and a new section can be added and dragged", async ({
+test("a new section is added, dragged and must have a title; the template is archived", async ({
   page,
   pacta,
 }) => {
@@ -114,6 +114,20 @@ test("a section's title is required, and a new section can be added and dragged"
   );
   await editor.sectionTitle.fill("Durée");
   await editor.saveVersion("", 2);
+
+  // Archived, it leaves the list (and the generate dialog) until shown again.
+  await page.getByRole("link", { name: "Retour aux modèles" }).click();
+  await templates
+    .row("Accord de confidentialité")
+    .getByRole("button", { name: /Archiver/ })
+    .click();
+  await expect(templates.emptyTitle).toBeVisible();
+  await templates.showArchived.click();
+  const row = templates.row("Accord de confidentialité");
+  await expect(row).toContainText("Archivé");
+  await row.getByRole("button", { name: "Rétablir le modèle Accord de confidentialité" }).click();
+  await templates.showArchived.click();
+  await expect(templates.row("Accord de confidentialité")).toBeVisible();
 });
 
 test("the firm's CGV import as a template and render", async ({ page, pacta }) => {
