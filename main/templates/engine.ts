@@ -72,7 +72,8 @@ type HelperOptions = Handlebars.HelperOptions;
 
 function plain(value: unknown): string {
   if (value === null || value === undefined) return "";
-  if (value instanceof Missing) return String(value);
+  // Testing a field is not printing it: a missing one compares as empty, unrecorded.
+  if (value instanceof Missing) return "";
   return String(value);
 }
 
@@ -112,11 +113,15 @@ hb.registerHelper("ne", (...args: unknown[]) => {
 hb.registerHelper("and", (...args: unknown[]) => splitArgs(args).params.every(truthy));
 hb.registerHelper("or", (...args: unknown[]) => splitArgs(args).params.some(truthy));
 hb.registerHelper("not", (...args: unknown[]) => !truthy(splitArgs(args).params[0]));
+/** The text of a value a helper prints (a missing one records itself). */
+function printedText(value: unknown): string {
+  return value === null || value === undefined ? "" : String(value);
+}
 hb.registerHelper("upper", (...args: unknown[]) =>
-  plain(splitArgs(args).params[0]).toLocaleUpperCase(),
+  printedText(splitArgs(args).params[0]).toLocaleUpperCase(),
 );
 hb.registerHelper("lower", (...args: unknown[]) =>
-  plain(splitArgs(args).params[0]).toLocaleLowerCase(),
+  printedText(splitArgs(args).params[0]).toLocaleLowerCase(),
 );
 hb.registerHelper("default", (...args: unknown[]) => {
   const [value, fallback] = splitArgs(args).params;
