@@ -16,8 +16,12 @@ import { openTempServices } from "../test-support/temp-register";
 type Temp = ReturnType<typeof openTempServices>;
 let s: Temp;
 beforeEach(() => {
+  // A clock that moves a second per reading: saves get distinct, ordered times.
   let t = Date.parse("2026-05-04T10:00:00Z");
-  s = openTempServices(() => new Date((t += 1000)));
+  s = openTempServices(() => {
+    t += 1000;
+    return new Date(t);
+  });
 });
 afterEach(() => s.cleanup());
 
