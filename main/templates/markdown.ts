@@ -5,6 +5,9 @@
  * while markdown-it reads the text, so blocks such as `{{#if …}}…{{/if}}`
  * come through as they were written.
  *
+ * Merge fields in the `#` title are not fields (a name does not render):
+ * they show as "…" in the template's name.
+ *
  * A document without `##` headings whose text is one numbered list (the
  * Common Paper agreements) gets a section per top-level item, titled by the
  * item's first line.
@@ -81,10 +84,9 @@ export function importMarkdown(input: MarkdownImport): TemplateContent {
   let start = 0;
   const h1 = tokens.findIndex((t) => t.type === "heading_open" && t.tag === "h1");
   if (h1 >= 0 && tokens.slice(0, h1).every((t) => t.type === "html_block")) {
-    name =
-      textOf(tokens[h1 + 1])
-        .replace(/\s+/g, " ")
-        .trim() || null;
+    // A name is not rendered: merge fields in the title show as "…".
+    const title = textOf(tokens[h1 + 1]).replace(MUSTACHE, "…");
+    name = title.replace(/\s+/g, " ").trim() || null;
     start = h1 + 3;
   }
   const body = tokens.slice(start);
