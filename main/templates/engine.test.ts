@@ -243,6 +243,20 @@ describe("rendering", () => {
     );
   });
 
+  it("reads a missing field as empty in {{#with}} and {{#each}}", () => {
+    const t = template({
+      fields: [{ key: "deal.sites", label: "Sites", type: "list" }],
+      sections: body(
+        "<p>{{#with party.client}}{{name}}{{/with}}{{#with party.absent}}x{{else}}none{{/with}}" +
+          "{{#each deal.sites}}[{{this}}]{{else}}no sites{{/each}}</p>",
+      ),
+    });
+    expect(render(t).sections[0]?.body).toBe("<p>Dupont &amp; Fils &lt;SA&gt;noneno sites</p>");
+    expect(render(t, { "deal.sites": "A; B" }).sections[0]?.body).toBe(
+      "<p>Dupont &amp; Fils &lt;SA&gt;none[A][B]</p>",
+    );
+  });
+
   it("drops blocks a false condition left empty", () => {
     const t = template({
       fields: [{ key: "deal.extra", label: "Extra" }],

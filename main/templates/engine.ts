@@ -102,6 +102,13 @@ hb.registerHelper("unless", function (this: unknown, ...args: unknown[]) {
   const { params, options } = splitArgs(args);
   return block(!truthy(params[0]), this, options);
 });
+hb.registerHelper("with", function (this: unknown, ...args: unknown[]) {
+  const { params, options } = splitArgs(args);
+  const value = params[0];
+  if (typeof options?.fn !== "function") return "";
+  if (!truthy(value)) return options.inverse(this);
+  return options.fn(value, { data: options.data, blockParams: [value] });
+});
 hb.registerHelper("eq", (...args: unknown[]) => {
   const [a, b] = splitArgs(args).params;
   return plain(a).trim() === plain(b).trim();
@@ -176,6 +183,9 @@ export interface Analysis {
   problems: BodyProblem[];
 }
 
+/** Parsed and compiled bodies are kept for previews, as long as they are not huge. */
+const CACHE_ENTRIES = 500;
+const CACHED_SOURCE_MAX = 50_000;
 const analyses = new Map<string, Analysis>();
 
 /** Parses a body (cached) and lists the fields it uses and what is wrong. */
@@ -192,8 +202,10 @@ export function analyze(source: string): Analysis {
   } catch (error) {
     result = { ok: false, uses: [], problems: [syntaxProblem(error)] };
   }
-  if (analyses.size > 2000) analyses.clear();
-  analyses.set(source, result);
+  if (source.length <= CACHED_SOURCE_MAX) {
+    if (analyses.size >= CACHE_ENTRIES) analyses.clear();
+    analyses.set(source, result);
+  }
   return result;
 }
 
@@ -582,8 +594,10 @@ function compile(source: string, noEscape: boolean): HandlebarsTemplateDelegate 
   let template = compiled.get(cacheKey);
   if (!template) {
     template = hb.compile(source, { noEscape, strict: false, preventIndent: true });
-    if (compiled.size > 1000) compiled.clear();
-    compiled.set(cacheKey, template);
+    if (source.length <= CACHED_SOURCE_MAX) {
+      if (compiled.size >= CACHE_ENTRIES) compiled.clear();
+      compiled.set(cacheKey, template);
+    }
   }
   return template;
 }
