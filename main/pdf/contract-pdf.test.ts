@@ -189,6 +189,25 @@ describe("contract PDF: other inputs", () => {
     expect(body).not.toContain("Notes");
   });
 
+  it("flows a title page with many long-named parties onto more pages, inside the margins", async () => {
+    const long = "Société Coopérative d’Intérêt Collectif pour l’Aménagement Œcuménique";
+    const parties = Array.from({ length: 40 }, (_, i) => ({
+      name: `${long} n° ${i + 1} ${"Ж".repeat(i)}`,
+      role: i % 2 ? "Client" : "Garant solidaire et indivisible de toutes les obligations",
+      signatory: i % 3 ? "Анна-Мария Кузнецова-Левандовская" : null,
+      email: null,
+      internal: i === 0,
+    }));
+    const pdf = await writePdf({ contract: sampleContract({ parties }), document: null });
+    expect(wordsOutsideMargins(pdfWordBoxes(pdf.file))).toEqual([]);
+    const text = pdf.text.join("\n");
+    expect(text).toContain(
+      "Fait à ______________, le ______________, en 40 exemplaires originaux.",
+    );
+    expect(text.match(/^Signature :$/gm)).toHaveLength(40);
+    expect(text).toContain("Nom : ______________________");
+  });
+
   it("refuses input it cannot print, saying what and where", async () => {
     const contract = sampleContract();
     const other = sampleDocument(7, 1);
@@ -206,6 +225,30 @@ describe("contract PDF: other inputs", () => {
     expect(fs.readdirSync(dir)).toHaveLength(fileCount);
   });
 });
+
+/** Words outside the text area, unless in the header or footer band, clear of the edges. */
+function wordsOutsideMargins(pages: PageBoxes[]): string[] {
+  const m = PAGE.margin;
+  const outside: string[] = [];
+  for (const [i, page] of pages.entries()) {
+    expect(page.width).toBeCloseTo(PAGE.width, 0);
+    for (const w of page.words) {
+      const inBody =
+        w.xMin >= m.left - 0.5 &&
+        w.xMax <= page.width - m.right + 0.5 &&
+        w.yMin >= m.top - 0.5 &&
+        w.yMax <= page.height - m.bottom + 0.5;
+      const inFurniture =
+        (w.yMax <= m.top || w.yMin >= page.height - m.bottom) &&
+        w.xMin >= PAGE.edge &&
+        w.xMax <= page.width - PAGE.edge &&
+        w.yMin >= PAGE.edge &&
+        w.yMax <= page.height - PAGE.edge;
+      if (!inBody && !inFurniture) outside.push(`page ${i + 1}: ${w.text} ${JSON.stringify(w)}`);
+    }
+  }
+  return outside;
+}
 
 /** Each party's signature block lines, all on one page. */
 function signaturePages(text: string[], contract: Contract, language: "fr" | "en") {
@@ -232,26 +275,7 @@ describe("contract PDF: long documents", () => {
   });
 
   it("prints no word past the margins", () => {
-    const m = PAGE.margin;
-    const outside: string[] = [];
-    for (const [i, page] of boxes.entries()) {
-      expect(page.width).toBeCloseTo(PAGE.width, 0);
-      for (const w of page.words) {
-        const inBody =
-          w.xMin >= m.left - 0.5 &&
-          w.xMax <= page.width - m.right + 0.5 &&
-          w.yMin >= m.top - 0.5 &&
-          w.yMax <= page.height - m.bottom + 0.5;
-        const inFurniture =
-          (w.yMax <= m.top || w.yMin >= page.height - m.bottom) &&
-          w.xMin >= PAGE.edge &&
-          w.xMax <= page.width - PAGE.edge &&
-          w.yMin >= PAGE.edge &&
-          w.yMax <= page.height - PAGE.edge;
-        if (!inBody && !inFurniture) outside.push(`page ${i + 1}: ${w.text} ${JSON.stringify(w)}`);
-      }
-    }
-    expect(outside).toEqual([]);
+    expect(wordsOutsideMargins(boxes)).toEqual([]);
   });
 
   it("never leaves a heading as the last line of a page", () => {

@@ -57,7 +57,20 @@ export function signatureBoxes(
     { size: TYPE.section, bold: true },
     { keepLastWithNext: 1 },
   );
-  const boxes: FlowBox[] = [{ height: 16, gap: true }, ...heading, { height: 8, gap: true }];
+  const place = t.textBoxes(
+    plain(WORDS[language].place(Math.max(parties.length, 2))),
+    PAGE.margin.left,
+    CONTENT_WIDTH,
+    { size: TYPE.body },
+    { keepLastWithNext: 1 },
+  );
+  const boxes: FlowBox[] = [
+    { height: 16, gap: true },
+    ...heading,
+    { height: 4, gap: true },
+    ...place,
+    { height: 12, gap: true },
+  ];
   for (let i = 0; i < parties.length; i += 2) {
     const row = parties.slice(i, i + 2).map((p) => blockLines(t, p, language));
     const height = Math.max(...row.map(blockHeight));
