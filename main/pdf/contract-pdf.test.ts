@@ -150,19 +150,24 @@ describe("contract PDF: other inputs", () => {
     expect(pdf.text[0]).not.toContain("Modèle");
   });
 
-  it("keeps the number a section title already has", async () => {
+  it("keeps the number a section title already has, and bookmarks each section", async () => {
     const contract = sampleContract();
     const document: ContractDocument = {
       ...sampleDocument(contract.id, 2),
       sections: [
         { title: "Article 1. Champ d’application", body: "<p>Les présentes CGV…</p>" },
-        { title: "Définitions", body: "<p>« Client » désigne…</p>" },
+        { title: "Definitions", body: "<p>« Client » désigne…</p>" },
       ],
     };
-    const body = (await writePdf({ contract, document })).text.slice(1).join("\n");
+    const pdf = await writePdf({ contract, document });
+    const raw = fs.readFileSync(pdf.file, "latin1");
+    expect(raw).toContain("/Outlines");
+    expect(raw).toContain("/Title (2. Definitions)");
+    expect(raw).toContain("/Title (Signatures)");
+    const body = pdf.text.slice(1).join("\n");
     expect(body).toContain("Article 1. Champ d’application");
     expect(body).not.toContain("1. Article 1.");
-    expect(body).toContain("2. Définitions");
+    expect(body).toContain("2. Definitions");
   });
 
   it("renders a bare contract: no parties, no dates, no value", async () => {

@@ -70,9 +70,11 @@ export function signatureBoxes(
     { size: TYPE.body },
     { keepLastWithNext: 1 },
   );
+  const [first, ...rest] = heading;
+  const marked = first ? [t.bookmarked(first, WORDS[language].signatures), ...rest] : [];
   const boxes: FlowBox[] = [
     { height: 16, gap: true },
-    ...heading,
+    ...marked,
     { height: 4, gap: true },
     ...place,
     { height: 12, gap: true },
