@@ -2,6 +2,7 @@
  * Rendering and checking templates: escaping, missing fields, conditional
  * sections, French and English formats, syntax errors with their place.
  */
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { type Contract, contractInputSchema } from "../../shared/domain/contract";
 import {
@@ -286,7 +287,7 @@ describe("rendering", () => {
     expect(r.sections.map((s) => s.body)).toEqual([
       "<p>Contrat de prestation</p>",
       "<p>{{#if contract.title}}jamais fermé</p>",
-      "<p>{{> autre}}</p>",
+      "<p>{{&gt; autre}}</p>",
       "",
       "<p>{{this}}</p>",
     ]);
@@ -381,5 +382,48 @@ describe("check", () => {
         message: expect.stringMatching(/^in the title: unknown field “x.y”/),
       },
     ]);
+  });
+});
+
+describe("robustness", () => {
+  it("never throws, whatever the body, and never lets a tag outside the subset through", () => {
+    const pieces = fc.constantFrom(
+      "{{",
+      "}}",
+      "{{{",
+      "}}}",
+      "{{#if contract.title}}",
+      "{{/if}}",
+      "{{else}}",
+      "{{#each parties}}",
+      "{{/each}}",
+      "{{> p}}",
+      "{{!--",
+      "--}}",
+      "{{this}}",
+      "{{../x}}",
+      "{{@root.contract.title}}",
+      "{{eq a}}",
+      "(",
+      '"',
+      "<p>",
+      "</p>",
+      "<script>",
+      "<img src=x onerror=alert(1)>",
+      "party.client.name",
+      "texte",
+      "\n",
+    );
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 20 }), (parts) => {
+        const t = template({ sections: body(parts.join("")) });
+        const r = render(t);
+        expect(Array.isArray(checkTemplate(t))).toBe(true);
+        for (const s of r.sections) {
+          expect(s.body).not.toMatch(/<(script|img)\b/i);
+        }
+      }),
+      { numRuns: 500 },
+    );
   });
 });

@@ -28,7 +28,7 @@ import {
   isBuiltinKey,
 } from "./catalog";
 import { formatDuration, formatList, formatRenewalKind, formatTyped, splitList } from "./format";
-import { sanitizeBody, sanitizeRendered } from "./html";
+import { sanitizeRendered } from "./html";
 
 const hb = Handlebars.create();
 hb.unregisterHelper("log");
@@ -623,7 +623,7 @@ export function renderTemplate(input: RenderInput): RenderResult {
   for (const section of content.sections) {
     if (section.condition && !conditionHolds(section.condition, values)) continue;
     if (broken.has(section.id)) {
-      sections.push({ title: section.title, body: sanitizeBody(section.body) });
+      sections.push({ title: section.title, body: sanitizeRendered(section.body) });
       continue;
     }
     try {
@@ -638,7 +638,7 @@ export function renderTemplate(input: RenderInput): RenderResult {
         kind: "syntax",
         message: `cannot render: ${error instanceof Error ? error.message : String(error)}`,
       });
-      sections.push({ title: section.title, body: sanitizeBody(section.body) });
+      sections.push({ title: section.title, body: sanitizeRendered(section.body) });
     }
   }
   const missing = new Set(printed);

@@ -82,6 +82,19 @@ describe("templates", () => {
     );
   });
 
+  it("lets no HTML through inside merge-field braces", () => {
+    const t = s.templates.create(
+      content({
+        sections: [
+          { id: "a", title: "A", body: '<p>{{upper "<img src=x onerror=alert(1)>"}}</p>' },
+        ],
+      }),
+    );
+    expect(t.content.sections[0]?.body).toBe(
+      '<p>{{upper "&lt;img src=x onerror=alert(1)&gt;"}}</p>',
+    );
+  });
+
   it("saves each change as a new version and refuses a stale one", () => {
     s.templates.create(content());
     const v2 = s.templates.save(1, content({ name: "Prestation v2" }), 1, "renamed");
