@@ -114,23 +114,17 @@ function fieldRowBoxes(t: Typesetter, rows: readonly FieldRow[], language: PdfLa
   });
 }
 
-function heading(t: Typesetter, text: string, before: number): FlowBox[] {
-  return [
-    { height: before, gap: true },
-    ...t
-      .textBoxes(
-        plain(text, { bold: true }),
-        PAGE.margin.left,
-        CONTENT_WIDTH,
-        {
-          size: TYPE.section,
-          bold: true,
-        },
-        { keepLastWithNext: 2 },
-      )
-      .map((b) => ({ ...b, keepWithNext: Math.max(b.keepWithNext ?? 0, 1) })),
-    { height: 6, gap: true },
-  ];
+/** A bold heading kept with what follows; `outline` also bookmarks it. */
+function heading(t: Typesetter, text: string, before: number, outline = false): FlowBox[] {
+  const look = { size: TYPE.section, bold: true };
+  const lines = t
+    .textBoxes(plain(text, { bold: true }), PAGE.margin.left, CONTENT_WIDTH, look, {
+      keepLastWithNext: 2,
+    })
+    .map((b) => ({ ...b, keepWithNext: Math.max(b.keepWithNext ?? 0, 1) }));
+  const [first, ...rest] = lines;
+  const marked = first && outline ? [t.bookmarked(first, text), ...rest] : lines;
+  return [{ height: before, gap: true }, ...marked, { height: 6, gap: true }];
 }
 
 function titlePage(t: Typesetter, input: ContractPdfInput, now: Date): FlowBox[] {
@@ -200,7 +194,7 @@ function titlePage(t: Typesetter, input: ContractPdfInput, now: Date): FlowBox[]
 function sectionBoxes(t: Typesetter, sections: readonly RenderedSection[]): FlowBox[] {
   const boxes: FlowBox[] = [];
   sections.forEach((s, i) => {
-    boxes.push(...heading(t, sectionHeading(s.title, i), i === 0 ? 0 : 12));
+    boxes.push(...heading(t, sectionHeading(s.title, i), i === 0 ? 0 : 12, true));
     for (const block of parseBlocks(s.body)) boxes.push(...t.blockBoxes(block));
   });
   return boxes;

@@ -8,6 +8,7 @@
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
+import { type GlyphSource, withPlainLayout } from "./plain-layout";
 
 export const FONT_FACES = ["regular", "bold", "italic", "boldItalic"] as const;
 export type FontFace = (typeof FONT_FACES)[number];
@@ -79,7 +80,7 @@ function processLookup(): FontLookup {
   };
 }
 
-/** A font parsed by fontkit (pdfkit's own font reader). */
+/** A font parsed by fontkit (pdfkit's own font reader), laid out by `plainLayout`. */
 export interface ParsedFont {
   postscriptName: string;
   layout: (text: string) => unknown;
@@ -94,11 +95,16 @@ export interface LoadedFonts {
 type FontReader = { create: (data: Buffer) => unknown };
 
 function parse(reader: FontReader, file: string): ParsedFont {
-  const font = reader.create(fs.readFileSync(file)) as Partial<ParsedFont> | null;
-  if (!font || typeof font.layout !== "function" || typeof font.postscriptName !== "string") {
+  const font = reader.create(fs.readFileSync(file)) as Partial<ParsedFont & GlyphSource> | null;
+  if (
+    !font ||
+    typeof font.layout !== "function" ||
+    typeof font.glyphsForString !== "function" ||
+    typeof font.postscriptName !== "string"
+  ) {
     throw new Error(`PDF font ${file} is not a TrueType font pdfkit can use`);
   }
-  return font as ParsedFont;
+  return withPlainLayout(font as ParsedFont & GlyphSource);
 }
 
 /** The four faces, found through `lookup` and parsed with pdfkit's fontkit. */

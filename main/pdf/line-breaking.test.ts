@@ -25,6 +25,11 @@ describe("line breaking", () => {
     expect(lines.map(lineText)).toEqual(["dit «\u00a0oui\u00a0»\u00a0:", "12\u202f000\u00a0€"]);
   });
 
+  it("never breaks inside « » or before : ; ! ? typed with ordinary spaces", () => {
+    const lines = breakLines([text("il dit « oui » : bien ! et « non »")], 9, measure);
+    expect(lines.map(lineText)).toEqual(["il dit", "« oui » :", "bien ! et", "« non »"]);
+  });
+
   it("keeps styles in spans with their positions", () => {
     const [line] = breakLines([text("Le "), text("Client", BOLD), text(" paie.")], 40, measure);
     expect(line?.spans).toEqual([

@@ -71,7 +71,34 @@ function tokenize(inline: readonly Inline[], bold: boolean): Token[] {
     }
   }
   if (tokens.at(-1)?.kind === "space") tokens.pop();
-  return tokens;
+  return glueFrenchPunctuation(tokens);
+}
+
+const OPENS = /«$/;
+const CLOSES = /^[»:;!?]/;
+
+/**
+ * French puts a space inside « » and before : ; ! ?, and people type an
+ * ordinary one: never break there, as if it were the no-break space.
+ */
+function glueFrenchPunctuation(tokens: Token[]): Token[] {
+  const out: Token[] = [];
+  for (let i = 0; i < tokens.length; i += 1) {
+    const token = tokens[i] as Token;
+    const prev = out.at(-1);
+    const next = tokens[i + 1];
+    if (token.kind === "space" && prev?.kind === "word" && next?.kind === "word") {
+      const before = prev.parts.at(-1)?.text ?? "";
+      const after = next.parts[0]?.text ?? "";
+      if (OPENS.test(before) || CLOSES.test(after)) {
+        prev.parts.push(token.part, ...next.parts);
+        i += 1;
+        continue;
+      }
+    }
+    out.push(token);
+  }
+  return out;
 }
 
 function partsWidth(parts: readonly Part[], measure: Measure): number {

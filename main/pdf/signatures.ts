@@ -30,17 +30,23 @@ function blockLines(t: Typesetter, p: Party, language: PdfLanguage): SetLines[] 
     lines: t.lines(plain(text, look), COLUMN, look),
     look,
   });
-  const out = [set(`${w.signFor} ${p.name}`, { size: TYPE.body, bold: true })];
-  if (p.role) out.push(set(p.role, { size: TYPE.body, color: GREY }));
-  out.push(set(`${labelled(w.name, language)} ${p.signatory ?? BLANK_LINE}`, body));
-  out.push(set(`${labelled(w.date, language)} ${BLANK_LINE}`, body));
-  out.push(set(`${labelled(w.readAndApproved, language)}`, { size: TYPE.body, italic: true }));
-  out.push(set(`${labelled(w.signature, language)}`, body));
-  return out;
+  // Always the same items, so that side by side blocks line up item by item.
+  return [
+    set(`${w.signFor} ${p.name}`, { size: TYPE.body, bold: true }),
+    set(p.role ?? "", { size: TYPE.body, color: GREY }),
+    set(`${labelled(w.name, language)} ${p.signatory ?? BLANK_LINE}`, body),
+    set(`${labelled(w.date, language)} ${BLANK_LINE}`, body),
+    set(labelled(w.readAndApproved, language), { size: TYPE.body, italic: true }),
+    set(labelled(w.signature, language), body),
+  ];
 }
 
-function blockHeight(set: readonly SetLines[]): number {
-  return set.reduce((h, s) => h + s.lines.length * lineHeight(s.look.size), 0) + SIGN_ROOM;
+/** The height of each item in a row: the taller of the two blocks'. */
+function itemHeights(row: readonly SetLines[][]): number[] {
+  const items = row[0]?.length ?? 0;
+  return Array.from({ length: items }, (_, k) =>
+    Math.max(...row.map((set) => (set[k]?.lines.length ?? 0) * lineHeight(set[k]?.look.size ?? 0))),
+  );
 }
 
 /** Boxes for the signature part; none without parties. */
@@ -57,10 +63,26 @@ export function signatureBoxes(
     { size: TYPE.section, bold: true },
     { keepLastWithNext: 1 },
   );
-  const boxes: FlowBox[] = [{ height: 16, gap: true }, ...heading, { height: 8, gap: true }];
+  const place = t.textBoxes(
+    plain(WORDS[language].place(Math.max(parties.length, 2))),
+    PAGE.margin.left,
+    CONTENT_WIDTH,
+    { size: TYPE.body },
+    { keepLastWithNext: 1 },
+  );
+  const [first, ...rest] = heading;
+  const marked = first ? [t.bookmarked(first, WORDS[language].signatures), ...rest] : [];
+  const boxes: FlowBox[] = [
+    { height: 16, gap: true },
+    ...marked,
+    { height: 4, gap: true },
+    ...place,
+    { height: 12, gap: true },
+  ];
   for (let i = 0; i < parties.length; i += 2) {
     const row = parties.slice(i, i + 2).map((p) => blockLines(t, p, language));
-    const height = Math.max(...row.map(blockHeight));
+    const heights = itemHeights(row);
+    const height = heights.reduce((a, b) => a + b, 0) + SIGN_ROOM;
     boxes.push({
       height,
       label: `the signature block of ${parties[i]?.name ?? "a party"}`,
@@ -68,12 +90,12 @@ export function signatureBoxes(
         row.forEach((set, col) => {
           const x = PAGE.margin.left + col * (COLUMN + GUTTER);
           let y = top;
-          for (const s of set) {
-            for (const line of s.lines) {
-              t.drawLine(line, x, y, s.look);
-              y += lineHeight(s.look.size);
-            }
-          }
+          set.forEach((s, k) => {
+            s.lines.forEach((line, i) => {
+              t.drawLine(line, x, y + i * lineHeight(s.look.size), s.look);
+            });
+            y += heights[k] ?? 0;
+          });
         });
       },
     });

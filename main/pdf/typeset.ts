@@ -80,6 +80,18 @@ export class Typesetter {
     }
   }
 
+  /** Wraps a box's drawing so that it also adds a bookmark to the PDF's outline. */
+  bookmarked(box: FlowBox, title: string): FlowBox {
+    const draw = box.draw;
+    return {
+      ...box,
+      draw: (top) => {
+        this.doc.outline.addItem(title);
+        draw?.(top);
+      },
+    };
+  }
+
   /** Text wider than `width` loses its end to an ellipsis. */
   truncate(text: string, width: number, size: number): string {
     const measure = this.measure(size);

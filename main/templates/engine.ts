@@ -28,7 +28,7 @@ import {
   isBuiltinKey,
 } from "./catalog";
 import { formatDuration, formatList, formatRenewalKind, formatTyped, splitList } from "./format";
-import { sanitizeBody, sanitizeRendered } from "./html";
+import { sanitizeRendered } from "./html";
 
 const hb = Handlebars.create();
 hb.unregisterHelper("log");
@@ -72,7 +72,8 @@ type HelperOptions = Handlebars.HelperOptions;
 
 function plain(value: unknown): string {
   if (value === null || value === undefined) return "";
-  if (value instanceof Missing) return String(value);
+  // Testing a field is not printing it: a missing one compares as empty, unrecorded.
+  if (value instanceof Missing) return "";
   return String(value);
 }
 
@@ -101,6 +102,13 @@ hb.registerHelper("unless", function (this: unknown, ...args: unknown[]) {
   const { params, options } = splitArgs(args);
   return block(!truthy(params[0]), this, options);
 });
+hb.registerHelper("with", function (this: unknown, ...args: unknown[]) {
+  const { params, options } = splitArgs(args);
+  const value = params[0];
+  if (typeof options?.fn !== "function") return "";
+  if (!truthy(value)) return options.inverse(this);
+  return options.fn(value, { data: options.data, blockParams: [value] });
+});
 hb.registerHelper("eq", (...args: unknown[]) => {
   const [a, b] = splitArgs(args).params;
   return plain(a).trim() === plain(b).trim();
@@ -112,11 +120,15 @@ hb.registerHelper("ne", (...args: unknown[]) => {
 hb.registerHelper("and", (...args: unknown[]) => splitArgs(args).params.every(truthy));
 hb.registerHelper("or", (...args: unknown[]) => splitArgs(args).params.some(truthy));
 hb.registerHelper("not", (...args: unknown[]) => !truthy(splitArgs(args).params[0]));
+/** The text of a value a helper prints (a missing one records itself). */
+function printedText(value: unknown): string {
+  return value === null || value === undefined ? "" : String(value);
+}
 hb.registerHelper("upper", (...args: unknown[]) =>
-  plain(splitArgs(args).params[0]).toLocaleUpperCase(),
+  printedText(splitArgs(args).params[0]).toLocaleUpperCase(),
 );
 hb.registerHelper("lower", (...args: unknown[]) =>
-  plain(splitArgs(args).params[0]).toLocaleLowerCase(),
+  printedText(splitArgs(args).params[0]).toLocaleLowerCase(),
 );
 hb.registerHelper("default", (...args: unknown[]) => {
   const [value, fallback] = splitArgs(args).params;
@@ -171,6 +183,9 @@ export interface Analysis {
   problems: BodyProblem[];
 }
 
+/** Parsed and compiled bodies are kept for previews, as long as they are not huge. */
+const CACHE_ENTRIES = 500;
+const CACHED_SOURCE_MAX = 50_000;
 const analyses = new Map<string, Analysis>();
 
 /** Parses a body (cached) and lists the fields it uses and what is wrong. */
@@ -187,8 +202,10 @@ export function analyze(source: string): Analysis {
   } catch (error) {
     result = { ok: false, uses: [], problems: [syntaxProblem(error)] };
   }
-  if (analyses.size > 2000) analyses.clear();
-  analyses.set(source, result);
+  if (source.length <= CACHED_SOURCE_MAX) {
+    if (analyses.size >= CACHE_ENTRIES) analyses.clear();
+    analyses.set(source, result);
+  }
   return result;
 }
 
@@ -577,8 +594,10 @@ function compile(source: string, noEscape: boolean): HandlebarsTemplateDelegate 
   let template = compiled.get(cacheKey);
   if (!template) {
     template = hb.compile(source, { noEscape, strict: false, preventIndent: true });
-    if (compiled.size > 1000) compiled.clear();
-    compiled.set(cacheKey, template);
+    if (source.length <= CACHED_SOURCE_MAX) {
+      if (compiled.size >= CACHE_ENTRIES) compiled.clear();
+      compiled.set(cacheKey, template);
+    }
   }
   return template;
 }
@@ -604,7 +623,7 @@ export function renderTemplate(input: RenderInput): RenderResult {
   for (const section of content.sections) {
     if (section.condition && !conditionHolds(section.condition, values)) continue;
     if (broken.has(section.id)) {
-      sections.push({ title: section.title, body: sanitizeBody(section.body) });
+      sections.push({ title: section.title, body: sanitizeRendered(section.body) });
       continue;
     }
     try {
@@ -619,7 +638,7 @@ export function renderTemplate(input: RenderInput): RenderResult {
         kind: "syntax",
         message: `cannot render: ${error instanceof Error ? error.message : String(error)}`,
       });
-      sections.push({ title: section.title, body: sanitizeBody(section.body) });
+      sections.push({ title: section.title, body: sanitizeRendered(section.body) });
     }
   }
   const missing = new Set(printed);

@@ -42,10 +42,11 @@ const RENDERED: sanitizeHtml.IOptions = {
 
 /**
  * Handlebars tags (`{{…}}`, `{{{…}}}`, comments) are set aside while the
- * HTML is cleaned, so that quotes, `<` or `&` inside them come back as
- * they were written.
+ * HTML is cleaned, so that quotes or `&` inside them come back as they
+ * were written. A tag holding `<` or `>` is cleaned like text: nothing that
+ * looks like HTML gets past the cleaner inside braces.
  */
-const MUSTACHE = /\{\{!--[\s\S]*?--\}\}|\{\{\{[\s\S]*?\}\}\}|\{\{[\s\S]*?\}\}/g;
+const MUSTACHE = /\{\{!--[^<>]*?--\}\}|\{\{\{[^<>{}]*\}\}\}|\{\{[^<>{}]*\}\}/g;
 const HOLDER = /\uE000(\d+)\uE001/g;
 
 export function setAsideMustaches(html: string): { text: string; restore(s: string): string } {

@@ -5,6 +5,9 @@
  * while markdown-it reads the text, so blocks such as `{{#if …}}…{{/if}}`
  * come through as they were written.
  *
+ * Merge fields in the `#` title are not fields (a name does not render):
+ * they show as "…" in the template's name.
+ *
  * A document without `##` headings whose text is one numbered list (the
  * Common Paper agreements) gets a section per top-level item, titled by the
  * item's first line.
@@ -81,10 +84,9 @@ export function importMarkdown(input: MarkdownImport): TemplateContent {
   let start = 0;
   const h1 = tokens.findIndex((t) => t.type === "heading_open" && t.tag === "h1");
   if (h1 >= 0 && tokens.slice(0, h1).every((t) => t.type === "html_block")) {
-    name =
-      textOf(tokens[h1 + 1])
-        .replace(/\s+/g, " ")
-        .trim() || null;
+    // A name is not rendered: merge fields in the title show as "…".
+    const title = textOf(tokens[h1 + 1]).replace(MUSTACHE, "…");
+    name = title.replace(/\s+/g, " ").trim() || null;
     start = h1 + 3;
   }
   const body = tokens.slice(start);
@@ -94,14 +96,14 @@ export function importMarkdown(input: MarkdownImport): TemplateContent {
       ? byHeadings(body, level, textOf)
       : topLevelList(body)
         ? byListItems(body, textOf)
-        : [{ title: name ?? baseName(input.fileName), tokens: body }];
+        : [{ title: name ?? baseName(input.fileName), tokens: body, keepEmpty: false }];
 
   const preamble = language === "fr" ? "Préambule" : "Preamble";
   const sections: TemplateSection[] = [];
   for (const draft of drafts) {
     if (level !== null) demoteHeadings(draft.tokens, level);
     const html = renderBlocks(draft.tokens);
-    if (!draft.title && html === "") continue;
+    if (html === "" && !draft.keepEmpty) continue;
     sections.push({
       id: `s${sections.length + 1}`,
       title: clip(draft.title || preamble, 300),
@@ -132,6 +134,8 @@ export function importMarkdown(input: MarkdownImport): TemplateContent {
 interface Draft {
   title: string | null;
   tokens: Token[];
+  /** A heading or list item is a section even with no text under it. */
+  keepEmpty: boolean;
 }
 
 /** The heading level that starts sections: 2 when there are `##` headings, else the next. */
@@ -148,16 +152,14 @@ function byHeadings(
   level: number,
   textOf: (t: Token | undefined) => string,
 ): Draft[] {
-  const drafts: Draft[] = [{ title: null, tokens: [] }];
+  const drafts: Draft[] = [{ title: null, tokens: [], keepEmpty: false }];
   for (let i = 0; i < tokens.length; i += 1) {
     const t = tokens[i] as Token;
     if (t.type === "heading_open" && t.level === 0 && t.tag === `h${level}`) {
-      drafts.push({
-        title: textOf(tokens[i + 1])
-          .replace(/\s+/g, " ")
-          .trim(),
-        tokens: [],
-      });
+      const title = textOf(tokens[i + 1])
+        .replace(/\s+/g, " ")
+        .trim();
+      drafts.push({ title, tokens: [], keepEmpty: true });
       i += 2;
       continue;
     }
@@ -184,7 +186,7 @@ function topLevelList(tokens: Token[]): boolean {
 
 /** One section per item of the top-level numbered lists; other blocks join the one before. */
 function byListItems(tokens: Token[], textOf: (t: Token | undefined) => string): Draft[] {
-  const drafts: Draft[] = [{ title: null, tokens: [] }];
+  const drafts: Draft[] = [{ title: null, tokens: [], keepEmpty: false }];
   let i = 0;
   while (i < tokens.length) {
     const t = tokens[i] as Token;
@@ -203,13 +205,15 @@ function byListItems(tokens: Token[], textOf: (t: Token | undefined) => string):
         end += 1;
       }
       const inner = tokens.slice(i + 1, end);
-      // The item's first paragraph is its title when it is short; else the item has none.
+      // A short first paragraph followed by more is the item's title; an item that
+      // is one paragraph keeps it as its text, titled by its words up to ":" or ".".
       const first = inner[0]?.type === "paragraph_open" ? inner[1] : undefined;
       const title = first ? textOf(first).replace(/\s+/g, " ").trim() : "";
-      if (first && title.length > 0 && title.length <= 200) {
-        drafts.push({ title, tokens: inner.slice(3) });
+      if (first && inner.length > 3 && title.length > 0 && title.length <= 200) {
+        drafts.push({ title, tokens: inner.slice(3), keepEmpty: true });
       } else {
-        drafts.push({ title: `${drafts.length}.`, tokens: inner });
+        const lead = /^([^:.]{1,80})[:.]/.exec(title)?.[1]?.trim();
+        drafts.push({ title: lead || `${drafts.length}.`, tokens: inner, keepEmpty: true });
       }
       i = end + 1;
       continue;
@@ -223,7 +227,7 @@ function byListItems(tokens: Token[], textOf: (t: Token | undefined) => string):
 /** `<p>{{#if x}}</p>`: a paragraph holding only block tags is no paragraph. */
 function unwrapBlockTags(html: string): string {
   return html.replace(
-    /<p>\s*((?:\{\{~?\s*(?:[#/^]|else\b)[\s\S]*?\}\}\s*)+)<\/p>\n?/g,
+    /<p>\s*((?:\{\{~?\s*(?:[#/^]|else\b)[^}]*\}\}\s*)+)<\/p>\n?/g,
     (_m, tags: string) => `${tags.trim()}\n`,
   );
 }

@@ -167,14 +167,20 @@ export class Templates {
     return this.create(content, `imported from ${input.fileName}`);
   }
 
-  /** Checks and cleans content before it is stored; syntax errors refuse the save. */
+  /**
+   * Checks and cleans content before it is stored; syntax errors refuse the
+   * save (placed in the bodies as sent, before they are cleaned).
+   */
   private prepareContent(content: TemplateContent): TemplateContent {
+    const sent = templateContentSchema.parse(content);
+    const errors = checkTemplate(sent).filter((p) => p.kind === "syntax");
+    if (errors.length > 0) throw syntaxError(sent, errors);
     const clean = templateContentSchema.parse({
-      ...content,
-      sections: content.sections.map((s) => ({ ...s, body: sanitizeBody(s.body) })),
+      ...sent,
+      sections: sent.sections.map((s) => ({ ...s, body: sanitizeBody(s.body) })),
     });
-    const errors = checkTemplate(clean).filter((p) => p.kind === "syntax");
-    if (errors.length > 0) throw syntaxError(clean, errors);
+    const after = checkTemplate(clean).filter((p) => p.kind === "syntax");
+    if (after.length > 0) throw syntaxError(clean, after);
     return clean;
   }
 

@@ -43,19 +43,19 @@ export interface PdfFont {
 }
 
 export function pdfFonts(file: string): PdfFont[] {
-  const lines = run("pdffonts", [file])
+  const rows = run("pdffonts", [file])
     .split("\n")
     .slice(2)
     .filter((l) => l.trim() !== "");
-  return lines.map((line) => {
-    const cols = line.trim().split(/\s+/);
-    // name type... encoding emb sub uni object ID
-    const [uni, sub, emb] = cols.slice(-5, -2).reverse();
+  return rows.map((row) => {
+    // name, type (one or more words), encoding, emb, sub, uni, object, generation
+    const cols = row.trim().split(/\s+/);
+    const [emb, , uni] = cols.slice(-5, -2);
     return {
       name: cols[0] ?? "",
       type: cols.slice(1, -6).join(" "),
       embedded: emb === "yes",
-      unicode: uni === "yes" && sub !== undefined,
+      unicode: uni === "yes",
     };
   });
 }
