@@ -100,4 +100,4 @@ it("keeps every word of any body inside the margins", async () => {
     }),
     { numRuns: 12 },
   );
-});
+}, 60_000);
