@@ -329,5 +329,5 @@ describe("contract PDF: long documents", () => {
     }
     // Some of those lengths pushed the signatures onto a page of their own.
     expect(moved).toBeGreaterThan(0);
-  });
+  }, 60_000);
 });
