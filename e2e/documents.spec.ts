@@ -105,7 +105,7 @@ test("a contract's text is generated from a template, edited, saved and exported
   expect(text).toMatch(/Page 1 \/ \d+/);
 });
 
-test("the CGV generate a contract's text", async ({ page, pacta }) => {
+test("the CGV generate a contract's text, exported as a PDF", async ({ page, pacta }, testInfo) => {
   test.skip(!fs.existsSync(CGV), `${CGV} is absent: the shared data folder is not beside the repo`);
   await importTemplate(page, pacta, CGV);
   await createContract(page, "CGV client Zoë");
@@ -117,4 +117,14 @@ test("the CGV generate a contract's text", async ({ page, pacta }) => {
   await expect(doc.missing).toContainText("company.name");
   await expect(doc.section(1).title).toHaveValue(/Champ d’application/);
   await expect(doc.section(1).body).toContainText("Les présentes conditions générales");
+
+  const download = page.waitForEvent("download");
+  await doc.exportPdf.click();
+  const file = await download;
+  const saved = testInfo.outputPath(file.suggestedFilename());
+  await file.saveAs(saved);
+  const text = pdfText(saved);
+  expect(text).toContain("Champ d’application");
+  expect(text).toContain("Zoë Lefèvre-Œuvray");
+  expect(text).toMatch(/Page 2 \/ \d+/);
 });
