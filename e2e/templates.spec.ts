@@ -130,6 +130,14 @@ test("a new section is added, dragged and must have a title; the template is arc
   await expect(templates.row("Accord de confidentialité")).toBeVisible();
 });
 
+test("a Markdown file with nothing in it is refused, naming the file", async ({ page, pacta }) => {
+  const templates = new TemplatesPage(page);
+  await templates.open(pacta.url);
+  await templates.importFile(path.join(__dirname, "fixtures/templates/vide.md"));
+  await expect(page.getByRole("alert").filter({ hasText: "vide.md" })).toBeVisible();
+  await expect(templates.emptyTitle).toBeVisible();
+});
+
 test("the firm's CGV import as a template and render", async ({ page, pacta }) => {
   test.skip(!fs.existsSync(CGV), `${CGV} is absent: the shared data folder is not beside the repo`);
   const templates = new TemplatesPage(page);
