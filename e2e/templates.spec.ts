@@ -125,7 +125,7 @@ test("a new section is added, dragged and must have a title; the template is arc
   await templates.showArchived.click();
   const row = templates.row("Accord de confidentialité");
   await expect(row).toContainText("Archivé");
-  await row.getByRole("button", { name: "Rétablir le modèle Accord de confidentialité" }).click();
+  await row.getByRole("button", { name: /^Rétablir le modèle/ }).click();
   await templates.showArchived.click();
   await expect(templates.row("Accord de confidentialité")).toBeVisible();
 });

@@ -31,6 +31,11 @@ export interface DocumentPanelProps {
 /**
  * The contract's text: generated from a template, then edited section by
  * section, saved, and exported as a PDF.
+ *
+ * TODO(document): sections can be retitled and rewritten but not added,
+ * removed or reordered here (the API takes any list); one editor per
+ * section is fine for tens of sections, a contract with hundreds would
+ * want them edited one at a time.
  */
 export function DocumentPanel({ contractId }: DocumentPanelProps) {
   const { t } = useTranslation();
@@ -44,6 +49,7 @@ export function DocumentPanel({ contractId }: DocumentPanelProps) {
   const [saving, setSaving] = useState(false);
   const [exporting, setExporting] = useState(false);
   const [tried, setTried] = useState(false);
+  const [stale, setStale] = useState(false);
   const guard = useLeaveGuard(sections !== null);
 
   const document = doc.document;
@@ -68,6 +74,7 @@ export function DocumentPanel({ contractId }: DocumentPanelProps) {
     if (!r.ok) {
       doc.set(document);
       setSections((now) => now ?? edited);
+      if (r.error.reason === "stale_update") return setStale(true);
       return showError(r.error);
     }
     // The editors keep the text typed since; only the stamp and the saved copy change.
@@ -85,6 +92,13 @@ export function DocumentPanel({ contractId }: DocumentPanelProps) {
     notifySuccess(t("document.exported", { count: r.value.pages }));
   };
 
+  const reloadLatest = () => {
+    setStale(false);
+    setSections(null);
+    setGeneration((g) => g + 1);
+    doc.reload();
+  };
+
   const editSection = (index: number, section: RenderedSection) =>
     setSections((now) => (now ?? shown).map((s, i) => (i === index ? section : s)));
 
@@ -92,6 +106,16 @@ export function DocumentPanel({ contractId }: DocumentPanelProps) {
     <Stack gap="md" data-testid="document-panel">
       {doc.error && <ApiErrorAlert error={doc.error} onRetry={doc.reload} />}
       {!doc.loaded && !doc.error && <Loader size="sm" aria-label={t("app.loading")} />}
+      {stale && (
+        <Alert color="orange" role="alert" title={t("document.staleTitle")}>
+          <Stack gap="xs" align="flex-start">
+            <Text size="sm">{t("document.staleText")}</Text>
+            <Button size="xs" variant="light" color="orange" onClick={reloadLatest}>
+              {t("templates.reloadLatest")}
+            </Button>
+          </Stack>
+        </Alert>
+      )}
       {missing.length > 0 && (
         <Alert
           color="orange"

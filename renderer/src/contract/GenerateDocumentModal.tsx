@@ -31,7 +31,7 @@ export interface GenerateDocumentModalProps {
   onClose: () => void;
 }
 
-/** Picks a template, asks for its declared fields (prefilled), and generates the contract's text. */
+/** Picks a template, asks for its declared fields (prefilled), generates the contract's text. */
 export function GenerateDocumentModal(props: GenerateDocumentModalProps) {
   const { t } = useTranslation();
   return (

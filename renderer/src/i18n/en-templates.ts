@@ -238,6 +238,10 @@ export const enDocument: typeof frDocument = {
   sectionTitle: "Title of section {{number}}",
   sectionBody: "Text of section {{number}}",
   titleRequired: "Every section needs a title.",
+  staleTitle: "Someone else changed this text",
+  staleText:
+    "This contract's text was saved elsewhere after you opened it; your changes were " +
+    "not saved. Copy them if needed, reload the latest version, then make them again.",
   save: "Save the text",
   saved: "Contract text saved.",
   exportPdf: "Export as PDF",

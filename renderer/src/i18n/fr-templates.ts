@@ -238,6 +238,11 @@ export const frDocument = {
   sectionTitle: "Titre de la section {{number}}",
   sectionBody: "Texte de la section {{number}}",
   titleRequired: "Chaque section doit avoir un titre.",
+  staleTitle: "Quelqu'un d'autre a modifié ce texte",
+  staleText:
+    "Le texte de ce contrat a été enregistré ailleurs depuis son ouverture ; vos " +
+    "modifications n'ont pas été enregistrées. Copiez-les si besoin, rechargez la " +
+    "dernière version, puis refaites-les.",
   save: "Enregistrer le texte",
   saved: "Texte du contrat enregistré.",
   exportPdf: "Exporter en PDF",

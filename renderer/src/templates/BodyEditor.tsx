@@ -12,7 +12,10 @@ export interface BodyEditorProps {
   invalid?: boolean;
 }
 
-/** A rich-text body: bold, italic, underline, h3/h4, lists, quotes, undo; labelled in the UI language. */
+/**
+ * A rich-text body: bold, italic, underline, h3/h4, lists, quotes, undo;
+ * its controls are labelled in the UI language.
+ */
 export function BodyEditor({ editor, extra, invalid = false }: BodyEditorProps) {
   const { t } = useTranslation();
   const labels = useMemo<Partial<RichTextEditorLabels>>(

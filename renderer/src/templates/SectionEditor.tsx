@@ -29,7 +29,13 @@ export interface SectionEditorProps {
   onChange: (patch: Partial<TemplateSection>) => void;
 }
 
-/** One section: its title, the condition that shows it, and its body with merge fields. */
+/**
+ * One section: its title, the condition that shows it, and its body with merge fields.
+ *
+ * TODO(templates): a problem's line and column count in the body's HTML as
+ * main checks it, not in the text on screen; marking the spot inside the
+ * editor would need main's offsets mapped onto the editor's document.
+ */
 export function SectionEditor(props: SectionEditorProps) {
   const { section, number, declared, catalog, problems, titleError, conditionError, onChange } =
     props;

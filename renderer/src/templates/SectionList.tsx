@@ -3,6 +3,8 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { TemplateSection } from "../../../shared/domain/templates";
 
+const BORDER = "--mantine-color-default-border";
+
 export interface SectionListProps {
   /** The sections, in order */
   sections: readonly TemplateSection[];
@@ -76,7 +78,7 @@ export function SectionList(props: SectionListProps) {
               }}
               style={{
                 borderRadius: 4,
-                border: `1px solid ${marked ? "var(--mantine-color-error)" : "var(--mantine-color-default-border)"}`,
+                border: `1px solid var(${marked ? "--mantine-color-error" : BORDER})`,
                 background: selected ? "var(--mantine-color-blue-light)" : undefined,
                 outline: over === i ? "2px dashed var(--mantine-color-blue-filled)" : undefined,
                 cursor: "grab",

@@ -6,6 +6,10 @@ import { useEffect, useRef } from "react";
  * What a body may hold, matching the HTML subset main keeps on save:
  * paragraphs, h3/h4 headings, bold, italic, underline, bullet and numbered
  * lists, quotes, line breaks. Merge fields (`{{party.client.name}}`) are plain text.
+ *
+ * TODO(templates): merge fields could show as chips that move and delete as
+ * one piece; as text, a person can break one by editing inside its braces
+ * (the check then says where).
  */
 export const BODY_EXTENSIONS = [
   StarterKit.configure({
