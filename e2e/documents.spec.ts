@@ -128,3 +128,35 @@ test("the CGV generate a contract's text, exported as a PDF", async ({ page, pac
   expect(text).toContain("Zoë Lefèvre-Œuvray");
   expect(text).toMatch(/Page 2 \/ \d+/);
 });
+
+test("a text saved elsewhere first is not overwritten: the second save is explained", async ({
+  page,
+  pacta,
+  context,
+}) => {
+  await importTemplate(page, pacta, FIXTURE);
+  await createContract(page, "Prestation à deux mains");
+  const mine = new DocumentPanel(page);
+  await mine.generateFirst.click();
+  await mine.chooseTemplate(/Contrat de prestation de services/);
+  await mine.generate.click();
+  await expect(mine.section(1).body).toContainText("Zoë Lefèvre-Œuvray");
+
+  const other = await context.newPage();
+  await other.goto(page.url());
+  const theirs = new DocumentPanel(other);
+  await theirs.section(5).body.click();
+  await other.keyboard.type("Version du collègue. ");
+  await theirs.save.click();
+  await expect(other.getByText("Texte du contrat enregistré.")).toBeVisible();
+
+  await mine.section(5).body.click();
+  await page.keyboard.type("Ma version. ");
+  await mine.save.click();
+  const stale = page.getByRole("alert").filter({ hasText: "Quelqu'un d'autre a modifié ce texte" });
+  await expect(stale).toBeVisible();
+  await expect(mine.section(5).body).toContainText("Ma version.");
+  await stale.getByRole("button", { name: "Recharger la dernière version" }).click();
+  await expect(mine.section(5).body).toContainText("Version du collègue.");
+  await expect(mine.section(5).body).not.toContainText("Ma version.");
+});

@@ -92,11 +92,12 @@ export function DocumentPanel({ contractId }: DocumentPanelProps) {
     notifySuccess(t("document.exported", { count: r.value.pages }));
   };
 
-  const reloadLatest = () => {
+  const reloadLatest = async () => {
     setStale(false);
+    await doc.reload();
+    // Fresh editors for the text main answered with; the local edits are dropped.
     setSections(null);
     setGeneration((g) => g + 1);
-    doc.reload();
   };
 
   const editSection = (index: number, section: RenderedSection) =>
@@ -104,13 +105,13 @@ export function DocumentPanel({ contractId }: DocumentPanelProps) {
 
   return (
     <Stack gap="md" data-testid="document-panel">
-      {doc.error && <ApiErrorAlert error={doc.error} onRetry={doc.reload} />}
+      {doc.error && <ApiErrorAlert error={doc.error} onRetry={() => void doc.reload()} />}
       {!doc.loaded && !doc.error && <Loader size="sm" aria-label={t("app.loading")} />}
       {stale && (
         <Alert color="orange" role="alert" title={t("document.staleTitle")}>
           <Stack gap="xs" align="flex-start">
             <Text size="sm">{t("document.staleText")}</Text>
-            <Button size="xs" variant="light" color="orange" onClick={reloadLatest}>
+            <Button size="xs" variant="light" color="orange" onClick={() => void reloadLatest()}>
               {t("templates.reloadLatest")}
             </Button>
           </Stack>

@@ -9,7 +9,8 @@ export interface DocumentState {
   /** The contract's text, or null when it has none */
   document: ContractDocument | null;
   error: ApiError | null;
-  reload: () => void;
+  /** Loads again; settles once the answer is shown */
+  reload: () => Promise<void>;
   /** Shows a document main answered with (or the optimistic copy of one) */
   set: (document: ContractDocument | null) => void;
 }
@@ -21,18 +22,19 @@ export function useDocument(contractId: number): DocumentState {
   const [error, setError] = useState<ApiError | null>(null);
   const latest = useRef(0);
 
-  const reload = useCallback(() => {
+  const reload = useCallback(async () => {
     const call = ++latest.current;
-    void pacta.documents.get({ contractId }).then((r) => {
-      if (call !== latest.current) return;
-      if (r.ok) {
-        setDocument(r.value);
-        setLoaded(true);
-        setError(null);
-      } else setError(r.error);
-    });
+    const r = await pacta.documents.get({ contractId });
+    if (call !== latest.current) return;
+    if (r.ok) {
+      setDocument(r.value);
+      setLoaded(true);
+      setError(null);
+    } else setError(r.error);
   }, [contractId]);
 
-  useEffect(reload, [reload]);
+  useEffect(() => {
+    void reload();
+  }, [reload]);
   return { loaded, document, error, reload, set: setDocument };
 }
