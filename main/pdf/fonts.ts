@@ -99,7 +99,7 @@ function parse(reader: FontReader, file: string): ParsedFont {
   if (
     !font ||
     typeof font.layout !== "function" ||
-    typeof font.glyphsForString !== "function" ||
+    typeof font.glyphForCodePoint !== "function" ||
     typeof font.postscriptName !== "string"
   ) {
     throw new Error(`PDF font ${file} is not a TrueType font pdfkit can use`);

@@ -26,7 +26,7 @@ interface Position {
 
 /** What pdfkit needs of a fontkit font to lay out text. */
 export interface GlyphSource {
-  glyphsForString: (text: string) => LayoutGlyph[];
+  glyphForCodePoint: (codePoint: number) => { id: number; advanceWidth: number };
 }
 
 class PlainRun {
@@ -43,8 +43,19 @@ class PlainRun {
   }
 }
 
+/**
+ * One glyph per code point. The glyph records are made here, not taken from
+ * fontkit's cache: a glyph first loaded as part of an accented letter (the
+ * "и" in "й") is cached there without code points, and pdfkit would then
+ * write no text for it in a later PDF.
+ */
 export function plainLayout(font: GlyphSource, text: string): PlainRun {
-  const glyphs = font.glyphsForString(text.normalize("NFC"));
+  const glyphs: LayoutGlyph[] = [];
+  for (const ch of text.normalize("NFC")) {
+    const codePoint = ch.codePointAt(0) ?? 0;
+    const glyph = font.glyphForCodePoint(codePoint);
+    glyphs.push({ id: glyph.id, advanceWidth: glyph.advanceWidth, codePoints: [codePoint] });
+  }
   const positions = glyphs.map((g) => ({
     xAdvance: g.advanceWidth,
     yAdvance: 0,
