@@ -150,6 +150,13 @@ describe("contract PDF: other inputs", () => {
     expect(pdf.text[0]).not.toContain("Modèle");
   });
 
+  it("sets out the data when the document has no section left", async () => {
+    const contract = sampleContract();
+    const empty = { ...sampleDocument(contract.id, 1), sections: [] };
+    const body = (await writePdf({ contract, document: empty })).text.slice(1).join("\n");
+    expect(body).toContain("2. Durée et renouvellement");
+  });
+
   it("keeps the number a section title already has, and bookmarks each section", async () => {
     const contract = sampleContract();
     const document: ContractDocument = {

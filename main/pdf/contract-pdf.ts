@@ -259,7 +259,9 @@ export async function renderContractPdf(input: ContractPdfInput): Promise<Render
   }
   const bytes = collect(doc);
   const t = new Typesetter(doc);
-  const sections = input.document ? input.document.sections : dataSections(c, input.language);
+  // A document emptied of every section says no more than the contract's data.
+  const text = input.document?.sections ?? [];
+  const sections = text.length > 0 ? text : dataSections(c, input.language);
   const boxes = [
     ...titlePage(t, input, now),
     ...sectionBoxes(t, sections),
