@@ -1,14 +1,19 @@
 /**
  * Accessibility: an axe scan (WCAG 2 A and AA rules) of each screen in the
  * states people meet it in. Any violation fails, listed with its elements.
+ * Templates, the clause library and a contract's document panel included.
  */
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
+import { ClauseLibrary } from "./pages/clause-library";
 import { ContractForm } from "./pages/contract-form";
 import { ContractPage } from "./pages/contract-page";
+import { DocumentPanel } from "./pages/document-panel";
 import { ImportWizard } from "./pages/import-wizard";
 import { RegisterPage } from "./pages/register-page";
+import { TemplateEditor } from "./pages/template-editor";
+import { TemplatesPage } from "./pages/templates-page";
 import { expect, type PactaHost, test } from "./support/pacta";
 
 const FIXTURES = path.join(__dirname, "fixtures/import");
@@ -94,5 +99,69 @@ test("the import wizard: file, mapping and report", async ({ page, pacta }) => {
   await wizard.start.click();
   await expect(wizard.reportHeading).toBeVisible();
   await expect(wizard.problems).toBeVisible();
+  expect(await violations(page)).toEqual([]);
+});
+
+const TEMPLATE = path.join(__dirname, "fixtures/templates/prestation.fr.md");
+
+test("the templates page, empty, then the editor and its versions", async ({ page, pacta }) => {
+  const templates = new TemplatesPage(page);
+  await templates.open(pacta.url);
+  await expect(templates.emptyTitle).toBeVisible();
+  expect(await violations(page)).toEqual([]);
+
+  await templates.importFile(TEMPLATE);
+  const editor = new TemplateEditor(page);
+  await editor.expectVersion(1);
+  await expect(editor.preview).toContainText("Prestataire");
+  expect(await violations(page)).toEqual([]);
+
+  await editor.cursorAtEnd();
+  await page.keyboard.type(" {{inconnu.champ}}");
+  await expect(editor.problems).toBeVisible();
+  expect(await violations(page)).toEqual([]);
+
+  for (let i = 0; i < " {{inconnu.champ}}".length; i++) await page.keyboard.press("Backspace");
+  await page.keyboard.type(" Modifié.");
+  await editor.saveVersion("Relecture", 2);
+  await editor.versions.click();
+  await expect(editor.drawer.getByRole("table")).toBeVisible();
+  await editor.drawer.getByRole("button", { name: "Comparer" }).click();
+  await expect(editor.drawer.getByTestId("comparison").locator("ins").first()).toBeVisible();
+  expect(await violations(page)).toEqual([]);
+});
+
+test("the clause library, empty and with its dialog", async ({ page, pacta }) => {
+  const library = new ClauseLibrary(page);
+  await library.open(pacta.url);
+  await expect(library.emptyTitle).toBeVisible();
+  expect(await violations(page)).toEqual([]);
+
+  await library.add.click();
+  await expect(library.dialog()).toBeVisible();
+  expect(await violations(page)).toEqual([]);
+  await library.fillAndSave({ name: "Force majeure", text: "Aucune partie n'est tenue…" });
+  await expect(library.row("Force majeure")).toBeVisible();
+  expect(await violations(page)).toEqual([]);
+});
+
+test("a contract's document panel, empty, generating and generated", async ({ page, pacta }) => {
+  const templates = new TemplatesPage(page);
+  await templates.open(pacta.url);
+  await templates.importFile(TEMPLATE);
+  await new TemplateEditor(page).expectVersion(1);
+  importWithCli(pacta, "contracts.json");
+  const register = new RegisterPage(page);
+  await register.showFromNavigation();
+  await register.openContract("Master services agreement");
+  const doc = new DocumentPanel(page);
+  await expect(doc.generateFirst).toBeVisible();
+  expect(await violations(page)).toEqual([]);
+
+  await doc.generateFirst.click();
+  await doc.chooseTemplate(/Contrat de prestation/);
+  expect(await violations(page)).toEqual([]);
+  await doc.generate.click();
+  await expect(doc.section(1).body).toBeVisible();
   expect(await violations(page)).toEqual([]);
 });

@@ -9,6 +9,7 @@ import { previewImport } from "../import/import-service";
 import { lifecycleHandlers } from "../lifecycle/handlers";
 import { exportContracts } from "../register/export";
 import { reminderHandlers } from "../reminders/handlers";
+import { clauseHandlers, documentHandlers, templateHandlers } from "../templates/handlers";
 
 export interface HandlerContext {
   door: "electron" | "headless";
@@ -48,5 +49,8 @@ export function createHandlers(s: PactaServices, context: HandlerContext): ApiHa
     },
     lifecycle: lifecycleHandlers(s),
     reminders: reminderHandlers(s),
+    templates: templateHandlers(s),
+    clauses: clauseHandlers(s),
+    documents: documentHandlers(s),
   };
 }

@@ -11,6 +11,9 @@ import { logToFile } from "../logging/logger";
 import { ContractList } from "../register/list";
 import { ContractRegister } from "../register/register";
 import { Reminders } from "../reminders/reminders";
+import { Clauses } from "../templates/clauses";
+import { Documents } from "../templates/documents";
+import { Templates } from "../templates/templates";
 
 export interface PactaServices {
   dataDir: string;
@@ -20,6 +23,11 @@ export interface PactaServices {
   imports: ImportJobs;
   lifecycle: Lifecycle;
   reminders: Reminders;
+  templates: Templates;
+  clauses: Clauses;
+  documents: Documents;
+  /** Who the history and template versions name for changes made here. */
+  actor: string;
   close(): void;
 }
 
@@ -37,6 +45,7 @@ export function openServices(options: OpenOptions): PactaServices {
   const actor = options.actor ?? localActor();
   const now = options.now ?? (() => new Date());
   const register = new ContractRegister(db, { actor, now });
+  const templates = new Templates(db, { actor, now });
   return {
     dataDir,
     db,
@@ -45,6 +54,10 @@ export function openServices(options: OpenOptions): PactaServices {
     imports: new ImportJobs(register),
     lifecycle: new Lifecycle(db, register, { actor, now }),
     reminders: new Reminders(db, { now }),
+    templates,
+    clauses: new Clauses(db, now),
+    documents: new Documents(db, register, templates, { now }),
+    actor,
     close: () => db.close(),
   };
 }

@@ -13,6 +13,7 @@ import { openServices } from "../app/services";
 import { runImport } from "../import/import-service";
 import { benchBitrix24 } from "./bitrix24";
 import { benchQueries, generateCsv } from "./generate";
+import { benchPdf } from "./pdf";
 import { benchReminders } from "./reminders";
 
 const COUNT = Number(process.env.PACTA_BENCH_COUNT ?? 100_000);
@@ -96,6 +97,7 @@ async function main(): Promise<void> {
   results.pageP95Ms = Number(percentile(scroll, 95).toFixed(2));
 
   benchReminders(services, results);
+  await benchPdf(results);
 
   services.db.pragma("wal_checkpoint(TRUNCATE)");
   const dbFile = path.join(dataDir, "pacta.sqlite");

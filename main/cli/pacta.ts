@@ -23,6 +23,7 @@ import {
   UsageError,
 } from "./output";
 import { reminderCommands } from "./reminder-commands";
+import { templateCommands } from "./template-commands";
 
 function program(run: Runner) {
   const cli = new Command("pacta")
@@ -74,6 +75,7 @@ function program(run: Runner) {
 
   lifecycleCommands(cli, run);
   reminderCommands(cli, run);
+  templateCommands(cli, run);
 
   cli
     .command("serve")

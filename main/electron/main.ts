@@ -4,7 +4,7 @@
  * in the services.
  */
 import path from "node:path";
-import { app, BrowserWindow, ipcMain, shell } from "electron";
+import { app, BrowserWindow, ipcMain, session, shell } from "electron";
 import { ipcChannel } from "../../shared/api/client";
 import { channels } from "../../shared/api/contract";
 import { fail } from "../../shared/api/result";
@@ -13,7 +13,8 @@ import { createHandlers } from "../api/handlers";
 import { openServices, type PactaServices } from "../app/services";
 import { APP_VERSION } from "../app/version";
 import { createLogger } from "../logging/logger";
-import { navigationScript, routeFor, startedHidden } from "./reminder-door";
+import { setupDownloads } from "./download-setup";
+import { doorLanguage, navigationScript, routeFor, startedHidden } from "./reminder-door";
 import { type ReminderDoor, setupReminders } from "./reminder-setup";
 import { isTrustedSender, openExternally, SECURE_WEB_PREFERENCES } from "./security";
 
@@ -45,6 +46,7 @@ function main(): void {
 function onReady(): void {
   services = openServices({ dataDir: process.env.PACTA_DATA_DIR ?? app.getPath("userData") });
   setupApi(services);
+  setupDownloads(session.defaultSession, doorLanguage(app.getLocale()));
   reminders = setupReminders(services, { open: showContract, quit: () => app.quit() });
   if (!startedHidden(process.argv)) createWindow();
 }

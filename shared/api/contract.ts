@@ -21,6 +21,7 @@ import { type Endpoint, endpoint, idArgs } from "./endpoint";
 import { lifecycleApi } from "./lifecycle";
 import { remindersApi } from "./reminders";
 import type { ApiResult } from "./result";
+import { clausesApi, documentsApi, templatesApi } from "./templates";
 
 export type { Endpoint } from "./endpoint";
 
@@ -146,6 +147,9 @@ export const api = {
   },
   lifecycle: lifecycleApi,
   reminders: remindersApi,
+  templates: templatesApi,
+  clauses: clausesApi,
+  documents: documentsApi,
 } as const;
 
 export type Api = typeof api;

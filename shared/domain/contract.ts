@@ -165,7 +165,12 @@ export interface HistoryEntry {
     /** Changed stage through a move: `stage`, and `comment` when one was given. */
     | "moved"
     /** Changed the current stage's `responsible` ({id, name} or null) or `dueDate`. */
-    | "assigned";
+    | "assigned"
+    /**
+     * Generated or edited the contract's text: `template` ("name (vN)") when
+     * generated, `sections` (count) and `text` (sha256 of the sections).
+     */
+    | "document";
   /** Field name → [before, after]. */
   changes: Record<string, [unknown, unknown]>;
   /** This entry's link in the history's hash chain (`pacta verify` checks it). */

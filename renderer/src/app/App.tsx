@@ -1,5 +1,6 @@
-import { AppShell } from "@mantine/core";
-import { useEffect, useState } from "react";
+import { AppShell, Loader } from "@mantine/core";
+import { lazy, Suspense, useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { ContractFormPage } from "../contract/ContractFormPage";
 import { ContractPage } from "../contract/ContractPage";
 import { ImportPage } from "../import/ImportPage";
@@ -13,6 +14,17 @@ import { FacetsProvider } from "./FacetsProvider";
 import { NotFoundPage } from "./NotFoundPage";
 import type { Route } from "./routes";
 import { useHashRoute } from "./use-hash-route";
+
+// The rich-text editor is large: its pages load on first visit.
+const TemplatesPage = lazy(() =>
+  import("../templates/TemplatesPage").then((m) => ({ default: m.TemplatesPage })),
+);
+const TemplateEditorPage = lazy(() =>
+  import("../templates/TemplateEditorPage").then((m) => ({ default: m.TemplateEditorPage })),
+);
+const ClausesPage = lazy(() =>
+  import("../clauses/ClausesPage").then((m) => ({ default: m.ClausesPage })),
+);
 
 interface PageProps {
   route: Route;
@@ -36,6 +48,12 @@ function Page({ route, filters, onFiltersChange }: PageProps) {
       return <RemindersPage />;
     case "settings":
       return <SettingsPage />;
+    case "templates":
+      return <TemplatesPage />;
+    case "template":
+      return <TemplateEditorPage key={route.id} id={route.id} />;
+    case "clauses":
+      return <ClausesPage />;
     case "notFound":
       return <NotFoundPage />;
   }
@@ -60,9 +78,16 @@ export function App() {
           <AppHeader route={route} />
         </AppShell.Header>
         <AppShell.Main>
-          <Page route={route} filters={filters} onFiltersChange={setFilters} />
+          <Suspense fallback={<Loading />}>
+            <Page route={route} filters={filters} onFiltersChange={setFilters} />
+          </Suspense>
         </AppShell.Main>
       </AppShell>
     </FacetsProvider>
   );
+}
+
+function Loading() {
+  const { t } = useTranslation();
+  return <Loader aria-label={t("app.loading")} />;
 }

@@ -12,10 +12,13 @@ export interface AppHeaderProps {
 export function AppHeader({ route }: AppHeaderProps) {
   const { t } = useTranslation();
   const inRegister = route.page === "register" || route.page === "contract";
+  const inTemplates = route.page === "templates" || route.page === "template";
   const links = [
     { href: paths.register, label: t("nav.register"), current: inRegister },
     { href: paths.import, label: t("nav.import"), current: route.page === "import" },
     { href: paths.reminders, label: t("nav.reminders"), current: route.page === "reminders" },
+    { href: paths.templates, label: t("nav.templates"), current: inTemplates },
+    { href: paths.clauses, label: t("nav.clauses"), current: route.page === "clauses" },
     { href: paths.settings, label: t("nav.settings"), current: route.page === "settings" },
   ];
   return (

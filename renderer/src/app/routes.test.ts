@@ -12,6 +12,9 @@ describe("parseRoute", () => {
     expect(parseRoute("#/import")).toEqual({ page: "import" });
     expect(parseRoute("#/reminders")).toEqual({ page: "reminders" });
     expect(parseRoute("#/settings")).toEqual({ page: "settings" });
+    expect(parseRoute("#/templates")).toEqual({ page: "templates" });
+    expect(parseRoute("#/templates/3")).toEqual({ page: "template", id: 3 });
+    expect(parseRoute("#/clauses")).toEqual({ page: "clauses" });
   });
 
   it("sends anything else to the not-found page", () => {
@@ -19,5 +22,8 @@ describe("parseRoute", () => {
     expect(parseRoute("#/contracts/abc")).toEqual({ page: "notFound" });
     expect(parseRoute("#/contracts/1/delete")).toEqual({ page: "notFound" });
     expect(parseRoute("#/elsewhere")).toEqual({ page: "notFound" });
+    expect(parseRoute("#/templates/x")).toEqual({ page: "notFound" });
+    expect(parseRoute("#/templates/3/edit")).toEqual({ page: "notFound" });
+    expect(parseRoute("#/clauses/2")).toEqual({ page: "notFound" });
   });
 });

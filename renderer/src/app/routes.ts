@@ -11,6 +11,9 @@ export type Route =
   | { page: "import" }
   | { page: "reminders" }
   | { page: "settings" }
+  | { page: "templates" }
+  | { page: "template"; id: number }
+  | { page: "clauses" }
   | { page: "notFound" };
 
 export const paths = {
@@ -23,6 +26,9 @@ export const paths = {
   import: "#/import",
   reminders: "#/reminders",
   settings: "#/settings",
+  templates: "#/templates",
+  template: (id: number) => `#/templates/${id}`,
+  clauses: "#/clauses",
 };
 
 function toId(text: string | undefined): number | null {
@@ -39,6 +45,12 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === "import" && parts.length === 1) return { page: "import" };
   if (parts[0] === "reminders" && parts.length === 1) return { page: "reminders" };
   if (parts[0] === "settings" && parts.length === 1) return { page: "settings" };
+  if (parts[0] === "clauses" && parts.length === 1) return { page: "clauses" };
+  if (parts[0] === "templates") {
+    if (parts.length === 1) return { page: "templates" };
+    const id = toId(parts[1]);
+    return id !== null && parts.length === 2 ? { page: "template", id } : { page: "notFound" };
+  }
   if (parts[0] !== "contracts") return { page: "notFound" };
   if (parts[1] === "new" && parts.length === 2) return { page: "new" };
   const id = toId(parts[1]);

@@ -8,10 +8,12 @@ export interface ConfirmLeaveModalProps {
   onStay: () => void;
   /** Leaves, dropping the changes */
   onLeave: () => void;
+  /** What would be lost; a contract's form changes when not given */
+  text?: string;
 }
 
-/** Asks before unsaved changes to a contract are dropped; Stay has the focus. */
-export function ConfirmLeaveModal({ opened, onStay, onLeave }: ConfirmLeaveModalProps) {
+/** Asks before unsaved changes are dropped; Stay has the focus. */
+export function ConfirmLeaveModal({ opened, onStay, onLeave, text }: ConfirmLeaveModalProps) {
   const { t } = useTranslation();
   // Built from parts so the dialog has no <header> of its own (one banner per page).
   return (
@@ -21,7 +23,7 @@ export function ConfirmLeaveModal({ opened, onStay, onLeave }: ConfirmLeaveModal
         <Modal.Body pt="md">
           <Stack gap="md">
             <Modal.Title fw={700}>{t("form.leaveTitle")}</Modal.Title>
-            <Text size="sm">{t("form.leaveText")}</Text>
+            <Text size="sm">{text ?? t("form.leaveText")}</Text>
             <Group justify="flex-end">
               <Button variant="default" onClick={onStay} data-autofocus>
                 {t("form.leaveStay")}

@@ -1,5 +1,5 @@
 import { Alert, Anchor, Badge, Group, Loader, Paper, Stack, Text, Title } from "@mantine/core";
-import { type ReactNode, useState } from "react";
+import { lazy, type ReactNode, Suspense, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { pacta } from "../api/client";
 import { ApiErrorAlert } from "../app/ApiErrorAlert";
@@ -15,6 +15,11 @@ import { PartiesTable } from "./PartiesTable";
 import { ReviewFlags } from "./ReviewFlags";
 import { StageBadge } from "./StageBadge";
 import { useContract } from "./use-contract";
+
+// The rich-text editor is large: the document panel loads once a contract is opened.
+const DocumentPanel = lazy(() =>
+  import("./DocumentPanel").then((m) => ({ default: m.DocumentPanel })),
+);
 
 export interface ContractPageProps {
   /** The contract to show */
@@ -93,6 +98,11 @@ export function ContractPage({ id }: ContractPageProps) {
       </Section>
       <Section title={t("keyDates.title")}>
         <ContractKeyDates contract={contract} />
+      </Section>
+      <Section title={t("document.title")}>
+        <Suspense fallback={<Loader size="sm" aria-label={t("app.loading")} />}>
+          <DocumentPanel contractId={id} />
+        </Suspense>
       </Section>
       <Section title={t("contract.partiesTitle")}>
         <PartiesTable parties={contract.parties} />

@@ -3,6 +3,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { ContractReminderSettings, CustomDate } from "../../../shared/api/reminders";
 import { pacta } from "../api/client";
+import { downloadFile, MEDIA_TYPES } from "../app/download";
 import { notifySuccess, useApiError } from "../app/use-api-error";
 import { useFormat } from "../i18n/use-format";
 import { useLanguage } from "../i18n/use-language";
@@ -67,14 +68,7 @@ export function ContractRemindersPanel(props: ContractRemindersPanelProps) {
   const exportIcs = async () => {
     const r = await pacta.reminders.exportIcs({ contractId, language });
     if (!r.ok) return showError(r.error);
-    const url = URL.createObjectURL(new Blob([r.value.content], { type: "text/calendar" }));
-    const a = document.createElement("a");
-    a.href = url;
-    a.download = r.value.fileName;
-    document.body.append(a);
-    a.click();
-    a.remove();
-    URL.revokeObjectURL(url);
+    downloadFile(r.value.fileName, r.value.content, MEDIA_TYPES.ics);
   };
 
   const workingOptions = [

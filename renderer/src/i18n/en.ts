@@ -2,6 +2,7 @@
 import { enErrors, enImport } from "./en-import";
 import { enKeyDates, enLifecycle, enReminders } from "./en-lifecycle";
 import { enSettings } from "./en-settings";
+import { enClauses, enDocument, enEditor, enTemplates } from "./en-templates";
 import type { Messages } from "./fr";
 
 export const en: Messages = {
@@ -27,6 +28,8 @@ export const en: Messages = {
     newContract: "New contract",
     reminders: "Reminders",
     settings: "Settings",
+    templates: "Templates",
+    clauses: "Clauses",
   },
   fields: {
     reference: "Reference",
@@ -172,6 +175,7 @@ export const en: Messages = {
     imported: "Imported",
     moved: "Stage changed",
     assigned: "Responsible or due date changed",
+    document: "Contract text generated or edited",
   },
   form: {
     newTitle: "New contract",
@@ -246,4 +250,8 @@ export const en: Messages = {
   keyDates: enKeyDates,
   reminders: enReminders,
   settings: enSettings,
+  templates: enTemplates,
+  clauses: enClauses,
+  document: enDocument,
+  editor: enEditor,
 };

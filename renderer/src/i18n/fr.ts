@@ -5,6 +5,7 @@
 import { frErrors, frImport } from "./fr-import";
 import { frKeyDates, frLifecycle, frReminders } from "./fr-lifecycle";
 import { frSettings } from "./fr-settings";
+import { frClauses, frDocument, frEditor, frTemplates } from "./fr-templates";
 
 export const fr = {
   app: {
@@ -29,6 +30,8 @@ export const fr = {
     newContract: "Nouveau contrat",
     reminders: "Rappels",
     settings: "Paramètres",
+    templates: "Modèles",
+    clauses: "Clauses",
   },
   fields: {
     reference: "Référence",
@@ -175,6 +178,7 @@ export const fr = {
     imported: "Import",
     moved: "Changement d'étape",
     assigned: "Responsable ou échéance modifiés",
+    document: "Texte du contrat généré ou modifié",
   },
   form: {
     newTitle: "Nouveau contrat",
@@ -250,6 +254,10 @@ export const fr = {
   keyDates: frKeyDates,
   reminders: frReminders,
   settings: frSettings,
+  templates: frTemplates,
+  clauses: frClauses,
+  document: frDocument,
+  editor: frEditor,
 };
 
 /** The shape every message table has. */

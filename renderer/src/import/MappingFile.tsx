@@ -2,6 +2,7 @@ import { Alert, Button, Group, Input } from "@mantine/core";
 import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { type ImportMapping, importMappingSchema } from "../../../shared/domain/import-mapping";
+import { downloadFile, MEDIA_TYPES } from "../app/download";
 
 export interface MappingFileProps {
   /** The mapping as set now, for saving */
@@ -53,12 +54,7 @@ export function MappingFile({ mapping, headers, onLoad }: MappingFileProps) {
   };
 
   const save = () => {
-    const blob = new Blob([`${JSON.stringify(mapping, null, 2)}\n`], { type: "application/json" });
-    const link = document.createElement("a");
-    link.href = URL.createObjectURL(blob);
-    link.download = "mapping.json";
-    link.click();
-    URL.revokeObjectURL(link.href);
+    downloadFile("mapping.json", `${JSON.stringify(mapping, null, 2)}\n`, MEDIA_TYPES.json);
   };
 
   return (

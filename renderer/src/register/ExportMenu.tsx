@@ -3,6 +3,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { ListQuery } from "../../../shared/api/contract";
 import { pacta } from "../api/client";
+import { downloadFile, MEDIA_TYPES } from "../app/download";
 import { notifySuccess, useApiError } from "../app/use-api-error";
 import { useFormat } from "../i18n/use-format";
 
@@ -12,20 +13,6 @@ export interface ExportMenuProps {
 }
 
 type ExportFormat = "json" | "csv";
-
-const MEDIA_TYPES: Record<ExportFormat, string> = {
-  json: "application/json",
-  csv: "text/csv;charset=utf-8",
-};
-
-/** Hands a file to the browser's (or Electron's) download. */
-function download(fileName: string, content: string, format: ExportFormat): void {
-  const link = document.createElement("a");
-  link.href = URL.createObjectURL(new Blob([content], { type: MEDIA_TYPES[format] }));
-  link.download = fileName;
-  link.click();
-  URL.revokeObjectURL(link.href);
-}
 
 /** Exports the contracts the search and filters select, as JSON or CSV. */
 export function ExportMenu({ query }: ExportMenuProps) {
@@ -42,7 +29,7 @@ export function ExportMenu({ query }: ExportMenuProps) {
       showError(r.error);
       return;
     }
-    download(r.value.fileName, r.value.content, kind);
+    downloadFile(r.value.fileName, r.value.content, MEDIA_TYPES[kind]);
     notifySuccess(
       t("register.exported", { count: r.value.count, formattedCount: format.count(r.value.count) }),
     );

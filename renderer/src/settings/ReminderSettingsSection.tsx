@@ -15,21 +15,13 @@ import type { ReminderSettings } from "../../../shared/api/reminders";
 import type { ApiError } from "../../../shared/api/result";
 import { pacta } from "../api/client";
 import { ApiErrorAlert } from "../app/ApiErrorAlert";
+import { downloadFile, MEDIA_TYPES } from "../app/download";
 import { notifySuccess, useApiError } from "../app/use-api-error";
 import { useLanguage } from "../i18n/use-language";
 import { isFireTime, parseLeadDays } from "./settings-values";
 import { useLoad } from "./use-load";
 
 const loadSettings = () => pacta.reminders.getSettings({});
-
-/** Hands a calendar file to the browser's (or Electron's) download. */
-function downloadIcs(fileName: string, content: string): void {
-  const link = document.createElement("a");
-  link.href = URL.createObjectURL(new Blob([content], { type: "text/calendar;charset=utf-8" }));
-  link.download = fileName;
-  link.click();
-  URL.revokeObjectURL(link.href);
-}
 
 /** Global reminder lead times, fire time and switches, and the calendar export. */
 export function ReminderSettingsSection() {
@@ -151,7 +143,7 @@ function ExportIcsButton() {
     const r = await pacta.reminders.exportIcs({ language });
     setBusy(false);
     if (!r.ok) return showError(r.error);
-    downloadIcs(r.value.fileName, r.value.content);
+    downloadFile(r.value.fileName, r.value.content, MEDIA_TYPES.ics);
     notifySuccess(t("settings.reminders.exported", { count: r.value.events }));
   };
   return (

@@ -1,0 +1,166 @@
+/**
+ * `pacta templates`, `pacta template import` and `pacta generate` as
+ * scripts use them: the real binary on a real data folder.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { contractInputSchema } from "../../shared/domain/contract";
+import { openServices } from "../app/services";
+import { runPacta } from "../test-support/cli";
+import { tempDataDir } from "../test-support/temp-register";
+
+const fixtures = path.resolve(__dirname, "../templates/fixtures");
+let dataDir: string;
+
+beforeEach(() => {
+  dataDir = tempDataDir();
+  const s = openServices({ dataDir, actor: "setup" });
+  s.register.create(
+    contractInputSchema.parse({
+      reference: "C-2026-001",
+      title: "Refonte du site",
+      parties: [
+        { name: "Agence Lumière", role: "prestataire", internal: true },
+        { name: "Boulangerie Dupont", role: "Client" },
+      ],
+      value: 48000,
+      currency: "EUR",
+      effectiveDate: "2026-06-01",
+      endDate: "2027-05-31",
+      renewal: { kind: "automatic", term: "P1Y", notice: "P3M" },
+    }),
+  );
+  s.close();
+});
+afterEach(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+
+function pacta(...args: string[]) {
+  return runPacta(dataDir, ...args);
+}
+
+function importFixture() {
+  const r = pacta("template", "import", path.join(fixtures, "prestation.fr.md"));
+  expect(r.status, r.stderr).toBe(0);
+  return r;
+}
+
+describe("pacta template import and pacta templates", () => {
+  it("imports a Markdown template and lists it", () => {
+    expect(pacta("templates").stdout).toBe(
+      "No templates yet: import one with pacta template import FILE.md\n",
+    );
+    expect(importFixture().stdout).toBe(
+      'prestation.fr.md: imported as template #1 "Contrat de prestation de services" (fr), ' +
+        "4 sections, 9 fields\n",
+    );
+    const listed = pacta("templates");
+    expect(listed.status).toBe(0);
+    expect(listed.stdout).toMatch(
+      /^ID +NAME +LANGUAGE +VERSION +SECTIONS +FIELDS +UPDATED\n1 +Contrat de prestation de services +fr +1 +4 +9 +\d{4}-\d\d-\d\d\n1 template\n$/,
+    );
+    const json = pacta("templates", "--json");
+    expect(JSON.parse(json.stdout)).toEqual([
+      expect.objectContaining({ id: 1, version: 1, sectionCount: 4, fieldCount: 9 }),
+    ]);
+  });
+
+  it("prints the template as JSON with --json", () => {
+    const r = pacta(
+      "template",
+      "import",
+      path.join(fixtures, "services.en.md"),
+      "--json",
+      "--language",
+      "en",
+    );
+    expect(r.status, r.stderr).toBe(0);
+    const t = JSON.parse(r.stdout);
+    expect(t).toMatchObject({ id: 1, language: "en", name: "Mutual Services Terms" });
+    expect(t.content.sections).toHaveLength(3);
+  });
+
+  it("exits 1 on an unreadable file or a broken template, 2 on a usage mistake", () => {
+    const missing = pacta("template", "import", path.join(dataDir, "nope.md"));
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toMatch(/^pacta: cannot read .*nope\.md: no such file\n$/);
+    const broken = path.join(dataDir, "broken.md");
+    fs.writeFileSync(broken, "# Cassé\n\n## Prix\n\nLe prix est de {{contract.value}\n");
+    const r = pacta("template", "import", broken);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe(
+      "pacta: broken.md: the template has a syntax error: “Prix”, line 1, column 35: " +
+        "unexpected “}” in a merge field\n",
+    );
+    expect(pacta("template", "import", broken, "--language", "de").status).toBe(2);
+    expect(pacta("template", "import").status).toBe(2);
+    expect(pacta("templates").stdout).toMatch(/^No templates yet/);
+  });
+});
+
+describe("pacta generate", () => {
+  it("generates a contract's text, naming the fields still empty", () => {
+    importFixture();
+    const r = pacta("generate", "1", "--template", "1", "--set", "presta.acompte=5000");
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toBe(
+      'Contract #1: text generated from template #1 "Contrat de prestation de services" ' +
+        "(version 1), 4 sections\nStill empty: presta.catalogue_url\n",
+    );
+    const json = pacta(
+      "generate",
+      "1",
+      "--template",
+      "1",
+      "--set",
+      "presta.catalogue_url=https://exemple.fr/catalogue?a=1&b=2",
+      "--set",
+      "presta.penalites=150 €",
+      "--json",
+    );
+    expect(json.status, json.stderr).toBe(0);
+    const { document, missing } = JSON.parse(json.stdout);
+    expect(missing).toEqual([]);
+    expect(document.values).toEqual({
+      "presta.acompte": "5000",
+      "presta.catalogue_url": "https://exemple.fr/catalogue?a=1&b=2",
+      "presta.penalites": "150 €",
+    });
+    const text = document.sections.map((s: { body: string }) => s.body).join("\n");
+    expect(text).toContain("<strong>Agence Lumière</strong>");
+    expect(text).toContain("Boulangerie Dupont");
+    expect(text).toContain("(https://exemple.fr/catalogue?a=1&amp;b=2)");
+    // Imported fields are text: the amount prints as typed.
+    expect(text).toContain("<p>\nUn acompte de 5000 est versé à la signature.\n</p>");
+    expect(text).toContain("Le contrat prend effet le 1er juin 2026 et prend fin le\n31 mai 2027.");
+    const shown = JSON.parse(pacta("show", "1", "--json").stdout);
+    expect(shown.history.map((h: { action: string }) => h.action)).toEqual([
+      "created",
+      "document",
+      "document",
+    ]);
+    expect(pacta("verify").stdout).toBe("History intact: 3 entries, hash chain verified.\n");
+  });
+
+  it("exits 2 on usage mistakes and 1 when the contract or template is missing", () => {
+    importFixture();
+    const noTemplate = pacta("generate", "1");
+    expect(noTemplate.status).toBe(2);
+    expect(noTemplate.stderr).toBe("pacta: required option '--template <id>' not specified\n");
+    const badSet = pacta("generate", "1", "--template", "1", "--set", "no-equals");
+    expect(badSet.status).toBe(2);
+    expect(badSet.stderr).toMatch(/--set takes key=value/);
+    const unknown = pacta("generate", "1", "--template", "1", "--set", "presta.lieux=Lyon");
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toMatch(/^pacta: template #1 has no field "presta.lieux"; its fields/);
+    expect(pacta("generate", "x", "--template", "1").status).toBe(2);
+    expect(pacta("generate", "1", "--template", "one").status).toBe(2);
+    const noContract = pacta("generate", "9", "--template", "1");
+    expect(noContract.status).toBe(1);
+    expect(noContract.stderr).toBe("pacta: there is no contract #9\n");
+    const missingTemplate = pacta("generate", "1", "--template", "7");
+    expect(missingTemplate.status).toBe(1);
+    expect(missingTemplate.stderr).toBe("pacta: there is no template #7\n");
+    expect(pacta("show", "1", "--json").stdout).not.toContain('"document"');
+  });
+});
