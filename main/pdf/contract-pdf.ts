@@ -84,8 +84,17 @@ function check(input: ContractPdfInput): Date {
 }
 
 /** "Article 3. Objet", "4.2 Prix", "IV. Durée" carry their own number. */
-const SELF_NUMBERED =
-  /^(?:(?:article|art\.|section|clause|chapitre|chapter)\s+)?(?:\d+(?:\.\d+)*|[IVXLC]+)[.):\s-]/i;
+const SELF_NUMBERED = new RegExp(
+  [
+    // "Article 3", "Section 2.1 –", "Chapitre IV"
+    /^(?:article|art\.|section|clause|chapitre|chapter)\s+(?:\d+(?:\.\d+)*|[IVXLC]+)\b/.source,
+    // "3. Prix", "4.2 Prix", "12) Durée" (not "2024 : budget")
+    /^\d{1,3}(?:\.\d{1,3})*(?:[.)]|\s)/.source,
+    // "IV. Durée", "II) Prix" (not "CV du consultant")
+    /^[IVXLC]+[.)]\s/.source,
+  ].join("|"),
+  "i",
+);
 
 export function sectionHeading(title: string, index: number): string {
   const t = title.trim();

@@ -17,9 +17,22 @@ describe("plain glyph layout", () => {
     expect(run.glyphs.map((g) => String.fromCodePoint(...g.codePoints)).join("")).toBe("résilié");
   });
 
-  it("adds up the advance widths, after any scaling", () => {
-    const run = plainLayout(font, "Иван");
-    const sum = run.glyphs.reduce((w, g) => w + g.advanceWidth, 0);
+  it("kerns pairs as fontkit's own shaping does", () => {
+    const shaping = Object.getPrototypeOf(font) as {
+      layout: (t: string) => { advanceWidth: number };
+    };
+    for (const text of ["AVATAR", "To", "Tôt", "Wolf", "Иван Петров", "« Cœur »", "L’Yonne"]) {
+      expect(plainLayout(font, text).advanceWidth, text).toBe(shaping.layout(text).advanceWidth);
+    }
+    const av = plainLayout(font, "AV").advanceWidth;
+    expect(av).toBeLessThan(
+      plainLayout(font, "A").advanceWidth + plainLayout(font, "V").advanceWidth,
+    );
+  });
+
+  it("adds up the advances when read, after any scaling", () => {
+    const run = plainLayout(font, "AVATAR");
+    const sum = run.positions.reduce((w, p) => w + p.xAdvance, 0);
     expect(run.advanceWidth).toBe(sum);
     for (const p of run.positions) p.xAdvance /= 2;
     expect(run.advanceWidth).toBe(sum / 2);

@@ -6,9 +6,9 @@
  * a 30-page contract with a real vocabulary. French, English and Cyrillic
  * text in NFC form needs none of it but kerning and ligatures, so each word
  * is laid out glyph by glyph from the font's character map and advance
- * widths. The glyphs keep their code points, so text extracts as written
- * (no "ﬁ" ligature to trip a search).
- * TODO(pdf): no pair kerning; read DejaVu's `kern` table if typesetters ask for it.
+ * widths, with the pair kerning of its `kern` table (the same values as
+ * DejaVu's GPOS kerning). The glyphs keep their code points, so text
+ * extracts as written (no "ﬁ" ligature to trip a search).
  */
 
 export interface LayoutGlyph {
@@ -24,9 +24,36 @@ interface Position {
   yOffset: number;
 }
 
+interface KernTable {
+  tables?: {
+    format?: number;
+    coverage?: { horizontal?: boolean; crossStream?: boolean; minimum?: boolean };
+    subtable?: { pairs?: { left: number; right: number; value: number }[] };
+  }[];
+}
+
 /** What pdfkit needs of a fontkit font to lay out text. */
 export interface GlyphSource {
   glyphForCodePoint: (codePoint: number) => { id: number; advanceWidth: number };
+  /** The TrueType `kern` table, as fontkit reads it; absent in fonts without one. */
+  kern?: KernTable;
+}
+
+const kerningByFont = new WeakMap<GlyphSource, Map<number, number>>();
+
+/** Horizontal kerning pairs (format 0 subtables), keyed left × 65536 + right. */
+function kerningOf(font: GlyphSource): Map<number, number> {
+  let pairs = kerningByFont.get(font);
+  if (!pairs) {
+    pairs = new Map();
+    for (const table of font.kern?.tables ?? []) {
+      const c = table.coverage;
+      if (table.format !== 0 || (c && (!c.horizontal || c.crossStream || c.minimum))) continue;
+      for (const p of table.subtable?.pairs ?? []) pairs.set(p.left * 65536 + p.right, p.value);
+    }
+    kerningByFont.set(font, pairs);
+  }
+  return pairs;
 }
 
 class PlainRun {
@@ -56,12 +83,12 @@ export function plainLayout(font: GlyphSource, text: string): PlainRun {
     const glyph = font.glyphForCodePoint(codePoint);
     glyphs.push({ id: glyph.id, advanceWidth: glyph.advanceWidth, codePoints: [codePoint] });
   }
-  const positions = glyphs.map((g) => ({
-    xAdvance: g.advanceWidth,
-    yAdvance: 0,
-    xOffset: 0,
-    yOffset: 0,
-  }));
+  const kerning = kerningOf(font);
+  const positions = glyphs.map((g, i) => {
+    const next = glyphs[i + 1];
+    const kern = next ? (kerning.get(g.id * 65536 + next.id) ?? 0) : 0;
+    return { xAdvance: g.advanceWidth + kern, yAdvance: 0, xOffset: 0, yOffset: 0 };
+  });
   return new PlainRun(glyphs, positions);
 }
 
