@@ -17,13 +17,15 @@ it("renders from an esbuild bundle like the app's", async () => {
   const out = fs.mkdtempSync(path.join(root, ".tsbuild", "pdf-bundle-"));
   try {
     const entry = path.join(out, "entry.ts");
+    const from = (file: string) => JSON.stringify(path.join(root, "main/pdf", file));
     fs.writeFileSync(
       entry,
       [
         `import fs from "node:fs";`,
-        `import { renderContractPdf } from ${JSON.stringify(path.join(root, "main/pdf/contract-pdf"))};`,
-        `import { sampleContract } from ${JSON.stringify(path.join(root, "main/pdf/sample"))};`,
-        `renderContractPdf({ contract: sampleContract(), document: null, language: "en", author: "CI" })`,
+        `import { renderContractPdf } from ${from("contract-pdf")};`,
+        `import { sampleContract } from ${from("sample")};`,
+        `const input = { contract: sampleContract(), document: null, language: "en" as const };`,
+        `renderContractPdf({ ...input, author: "CI" })`,
         `  .then((pdf) => fs.writeFileSync(process.argv[2] ?? "", pdf.bytes));`,
       ].join("\n"),
     );

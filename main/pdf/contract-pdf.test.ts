@@ -201,7 +201,7 @@ describe("contract PDF: other inputs", () => {
     expect(body).not.toContain("Notes");
   });
 
-  it("flows a title page with many long-named parties onto more pages, inside the margins", async () => {
+  it("flows a title page with many long-named parties over pages, inside the margins", async () => {
     const long = "Société Coopérative d’Intérêt Collectif pour l’Aménagement Œcuménique";
     const parties = Array.from({ length: 40 }, (_, i) => ({
       name: `${long} n° ${i + 1} ${"Ж".repeat(i)}`,

@@ -37,7 +37,8 @@ describe("section bodies as blocks", () => {
 
   it("numbers ordered lists, bullets the others, and nests them", () => {
     const blocks = parseBlocks(
-      "<ol><li>un</li><li><p>deux</p><ul><li>puce</li><li>autre<ol><li>a</li><li>b</li></ol></li></ul>" +
+      "<ol><li>un</li><li><p>deux</p><ul><li>puce</li>" +
+        "<li>autre<ol><li>a</li><li>b</li></ol></li></ul>" +
         "suite de deux</li></ol><ol start='4'><li>quatre</li></ol>",
     );
     expect(summary(blocks).map((b) => [b.text, b.list, b.marker])).toEqual([

@@ -60,13 +60,20 @@ export function sampleContract(overrides: Partial<Contract> = {}): Contract {
 }
 
 const SENTENCES = [
-  "Le Prestataire s’engage à exécuter la mission décrite ci-dessous avec tout le soin et la diligence d’un professionnel averti.",
-  "Le prix forfaitaire s’élève à 125\u00a0000,50\u00a0€ hors taxes, payable à trente (30) jours fin de mois.",
-  "Les parties conviennent que l’œuvre « Cœur de ville » reste la propriété exclusive du Client dès sa réception.",
-  "Toute modification du périmètre fera l’objet d’un avenant écrit, signé par les représentants habilités des parties.",
-  "Le sous-traitant ООО «Северный Ветер», représenté par Иван Петров, intervient sous la seule responsabilité du Prestataire.",
-  "En cas de retard, des pénalités égales à trois fois le taux d’intérêt légal seront exigibles de plein droit.",
-  "Aucune des parties ne pourra être tenue responsable d’un manquement résultant d’un cas de force majeure au sens de l’article 1218 du Code civil.",
+  "Le Prestataire s’engage à exécuter la mission décrite ci-dessous avec tout le soin " +
+    "et la diligence d’un professionnel averti.",
+  "Le prix forfaitaire s’élève à 125\u00a0000,50\u00a0€ hors taxes, payable à trente (30) " +
+    "jours fin de mois.",
+  "Les parties conviennent que l’œuvre « Cœur de ville » reste la propriété exclusive " +
+    "du Client dès sa réception.",
+  "Toute modification du périmètre fera l’objet d’un avenant écrit, signé par les " +
+    "représentants habilités des parties.",
+  "Le sous-traitant ООО «Северный Ветер», représenté par Иван Петров, intervient sous " +
+    "la seule responsabilité du Prestataire.",
+  "En cas de retard, des pénalités égales à trois fois le taux d’intérêt légal seront " +
+    "exigibles de plein droit.",
+  "Aucune des parties ne pourra être tenue responsable d’un manquement résultant d’un " +
+    "cas de force majeure au sens de l’article 1218 du Code civil.",
 ];
 
 function paragraph(i: number, count: number): string {
@@ -75,10 +82,10 @@ function paragraph(i: number, count: number): string {
   return out.join(" ");
 }
 
-const SYLLABLES =
-  "ré sil ia tion con trat pré avis clau se ga ran tie li vra ble fac tu ra ex é cu pé na li té ob jet du rée ces sion œu vre".split(
-    " ",
-  );
+const SYLLABLES = (
+  "ré sil ia tion con trat pré avis clau se ga ran tie li vra ble fac tu ra " +
+  "ex é cu pé na li té ob jet du rée ces sion œu vre"
+).split(" ");
 const CYRILLIC = "до го вор сто ро на ис пол не ние".split(" ");
 
 /**
@@ -111,7 +118,8 @@ function sectionBody(i: number): string {
     `<p><strong>Le Prestataire</strong> s’engage notamment à : </p>`,
     "<ul><li>fournir les livrables dans les délais convenus ;</li>",
     "<li>respecter les <u>règles de sécurité</u> du site, y compris :",
-    "<ol><li>le port des équipements de protection ;</li><li>l’accès par badge nominatif.</li></ol></li>",
+    "<ol><li>le port des équipements de protection ;</li>",
+    "<li>l’accès par badge nominatif.</li></ol></li>",
     "<li>informer le Client de toute difficulté « sans délai ».</li></ul>",
     `<h4>${i + 1}.1.1. Références</h4>`,
     "<p>Documentation : https://docs.pacta.example/contrats/annexes/prestations-de-services/" +

@@ -42,7 +42,7 @@ export function plain(text: string, look: Pick<TextLook, "bold" | "italic"> = {}
 
 /**
  * Word widths, shared by every PDF of the process: the fonts never change,
- * and measuring through fontkit's shaping is the slowest part of a render.
+ * contracts repeat their words, and measuring goes through pdfkit's layout.
  */
 const widths = new Map<string, number>();
 const MAX_WIDTHS = 200_000;

@@ -79,8 +79,12 @@ export interface PageBoxes {
 export function pdfWordBoxes(file: string): PageBoxes[] {
   const html = run("pdftotext", ["-bbox", "-enc", "UTF-8", file, "-"]);
   const pages: PageBoxes[] = [];
-  const tag =
-    /<page width="([\d.]+)" height="([\d.]+)">|<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g;
+  const n = String.raw`([\d.]+)`;
+  const tag = new RegExp(
+    `<page width="${n}" height="${n}">|` +
+      `<word xMin="${n}" yMin="${n}" xMax="${n}" yMax="${n}">([^<]*)</word>`,
+    "g",
+  );
   for (const m of html.matchAll(tag)) {
     if (m[1]) {
       pages.push({ width: Number(m[1]), height: Number(m[2]), words: [] });
