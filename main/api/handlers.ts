@@ -9,6 +9,7 @@ import { previewImport } from "../import/import-service";
 import { lifecycleHandlers } from "../lifecycle/handlers";
 import { exportContracts } from "../register/export";
 import { reminderHandlers } from "../reminders/handlers";
+import { syncHandlers } from "../sync/handlers";
 
 export interface HandlerContext {
   door: "electron" | "headless";
@@ -48,5 +49,6 @@ export function createHandlers(s: PactaServices, context: HandlerContext): ApiHa
     },
     lifecycle: lifecycleHandlers(s),
     reminders: reminderHandlers(s),
+    sync: syncHandlers(s),
   };
 }

@@ -11,6 +11,8 @@ import { logToFile } from "../logging/logger";
 import { ContractList } from "../register/list";
 import { ContractRegister } from "../register/register";
 import { Reminders } from "../reminders/reminders";
+import type { SecretCipher } from "../sync/secrets";
+import { SyncService, type SyncServiceOptions } from "../sync/sync-service";
 
 export interface PactaServices {
   dataDir: string;
@@ -20,6 +22,7 @@ export interface PactaServices {
   imports: ImportJobs;
   lifecycle: Lifecycle;
   reminders: Reminders;
+  sync: SyncService;
   close(): void;
 }
 
@@ -28,6 +31,10 @@ export interface OpenOptions {
   /** Who the history names for changes made here; defaults to the OS user. */
   actor?: string;
   now?: () => Date;
+  /** Electron's `safeStorage` for the Bitrix24 secret; without it, a 0600 file. */
+  secretCipher?: SecretCipher | null;
+  /** The Bitrix24 client's limits and timeouts (tests shorten them). */
+  bitrix24?: SyncServiceOptions["client"];
 }
 
 export function openServices(options: OpenOptions): PactaServices {
@@ -37,15 +44,26 @@ export function openServices(options: OpenOptions): PactaServices {
   const actor = options.actor ?? localActor();
   const now = options.now ?? (() => new Date());
   const register = new ContractRegister(db, { actor, now });
+  const lifecycle = new Lifecycle(db, register, { actor, now });
+  const sync = new SyncService(db, register, lifecycle, {
+    dataDir,
+    cipher: options.secretCipher ?? null,
+    ...(options.bitrix24 ? { client: options.bitrix24 } : {}),
+    now,
+  });
   return {
     dataDir,
     db,
     register,
     list: new ContractList(db),
     imports: new ImportJobs(register),
-    lifecycle: new Lifecycle(db, register, { actor, now }),
+    lifecycle,
     reminders: new Reminders(db, { now }),
-    close: () => db.close(),
+    sync,
+    close: () => {
+      sync.stopAuto();
+      db.close();
+    },
   };
 }
 

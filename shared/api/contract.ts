@@ -21,6 +21,7 @@ import { type Endpoint, endpoint, idArgs } from "./endpoint";
 import { lifecycleApi } from "./lifecycle";
 import { remindersApi } from "./reminders";
 import type { ApiResult } from "./result";
+import { syncApi } from "./sync";
 
 export type { Endpoint } from "./endpoint";
 
@@ -146,6 +147,7 @@ export const api = {
   },
   lifecycle: lifecycleApi,
   reminders: remindersApi,
+  sync: syncApi,
 } as const;
 
 export type Api = typeof api;

@@ -16,6 +16,12 @@ export const REASONS = [
   "database_unreadable",
   "unauthorized",
   "unknown_method",
+  /** Bitrix24: no portal connected yet. */
+  "not_connected",
+  /** Bitrix24: the portal could not be reached (offline, down, timed out). */
+  "portal_unreachable",
+  /** Bitrix24: the portal refused (wrong webhook, rights, scope, bad value). */
+  "portal_refused",
   "internal",
 ] as const;
 export type Reason = (typeof REASONS)[number];
