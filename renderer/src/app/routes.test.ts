@@ -12,6 +12,7 @@ describe("parseRoute", () => {
     expect(parseRoute("#/import")).toEqual({ page: "import" });
     expect(parseRoute("#/reminders")).toEqual({ page: "reminders" });
     expect(parseRoute("#/settings")).toEqual({ page: "settings" });
+    expect(parseRoute("#/sync/conflicts")).toEqual({ page: "conflicts" });
   });
 
   it("sends anything else to the not-found page", () => {

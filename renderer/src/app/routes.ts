@@ -11,6 +11,7 @@ export type Route =
   | { page: "import" }
   | { page: "reminders" }
   | { page: "settings" }
+  | { page: "conflicts" }
   | { page: "notFound" };
 
 export const paths = {
@@ -23,6 +24,8 @@ export const paths = {
   import: "#/import",
   reminders: "#/reminders",
   settings: "#/settings",
+  /** Bitrix24 sync conflicts to resolve. */
+  conflicts: "#/sync/conflicts",
 };
 
 function toId(text: string | undefined): number | null {
@@ -39,6 +42,9 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === "import" && parts.length === 1) return { page: "import" };
   if (parts[0] === "reminders" && parts.length === 1) return { page: "reminders" };
   if (parts[0] === "settings" && parts.length === 1) return { page: "settings" };
+  if (parts[0] === "sync" && parts[1] === "conflicts" && parts.length === 2) {
+    return { page: "conflicts" };
+  }
   if (parts[0] !== "contracts") return { page: "notFound" };
   if (parts[1] === "new" && parts.length === 2) return { page: "new" };
   const id = toId(parts[1]);

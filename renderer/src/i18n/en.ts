@@ -2,6 +2,7 @@
 import { enErrors, enImport } from "./en-import";
 import { enKeyDates, enLifecycle, enReminders } from "./en-lifecycle";
 import { enSettings } from "./en-settings";
+import { enSync } from "./en-sync";
 import type { Messages } from "./fr";
 
 export const en: Messages = {
@@ -246,4 +247,5 @@ export const en: Messages = {
   keyDates: enKeyDates,
   reminders: enReminders,
   settings: enSettings,
+  sync: enSync,
 };

@@ -5,6 +5,7 @@
 import { frErrors, frImport } from "./fr-import";
 import { frKeyDates, frLifecycle, frReminders } from "./fr-lifecycle";
 import { frSettings } from "./fr-settings";
+import { frSync } from "./fr-sync";
 
 export const fr = {
   app: {
@@ -250,6 +251,7 @@ export const fr = {
   keyDates: frKeyDates,
   reminders: frReminders,
   settings: frSettings,
+  sync: frSync,
 };
 
 /** The shape every message table has. */
