@@ -117,6 +117,10 @@ describe("pacta sync", () => {
     const uids = items().map((i) => i.values.xmlId);
     expect(uids).toHaveLength(40);
     expect(new Set(uids).size).toBe(40);
+    const adds = double.state.journal.filter(
+      (w) => w.op === "add" && w.entityTypeId === CONTRACT_TYPE_ID,
+    );
+    expect(adds).toHaveLength(40);
     const db = new Database(path.join(dataDir, "pacta.sqlite"), { readonly: true });
     const outbox = db.prepare("SELECT COUNT(*) AS n FROM sync_outbox").get() as { n: number };
     const links = db.prepare("SELECT COUNT(*) AS n FROM sync_links").get() as { n: number };

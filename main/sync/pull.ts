@@ -168,6 +168,9 @@ function applyItem(ctx: SyncContext, entityTypeId: number, row: Row): void {
   const remote = remoteValues(row, settings);
   const link = store.linkByItem(entityTypeId, itemId);
   if (link) {
+    // TODO(sync): a contract deleted here keeps its item on the portal, and the item's
+    // later changes are not applied to it; a person should say what deleting means.
+    if (ctx.store.isDeletedContract(link.contractId)) return;
     // Not skipped when `updatedTime` is unchanged: two saves in one second share it.
     reconcile(ctx, link, remote, updated);
     return;

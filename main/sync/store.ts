@@ -4,6 +4,7 @@
  * once; callers own the transactions.
  */
 import type { Statement } from "better-sqlite3";
+import { PactaError } from "../../shared/api/result";
 import {
   type ConflictField,
   type ConnectionInfo,
@@ -165,6 +166,11 @@ export class SyncStore {
     return row?.id ?? null;
   }
 
+  isDeletedContract(id: number): boolean {
+    const row = this.sql.deleted.get({ id }) as { deleted: number } | undefined;
+    return row === undefined || row.deleted === 1;
+  }
+
   enqueue(contractId: number, action: string, at: string): void {
     this.sql.enqueue.run({ contractId, action, at });
   }
@@ -243,9 +249,43 @@ export class SyncStore {
     };
   }
 
-  /** A run left `running` by a process that died is marked failed. */
-  closeAbandonedRuns(at: string): void {
-    this.sql.abandon.run({ at });
+  /**
+   * One sync at a time per data folder, across processes (the app and a
+   * `pacta sync` in a terminal). A lock whose process is gone (killed,
+   * crashed) is taken over, and the run it left `running` is marked failed.
+   */
+  lock(pid: number, at: string): void {
+    this.db
+      .transaction(() => {
+        const held = this.getSetting("sync.lock");
+        const owner = held === null ? null : (JSON.parse(held) as { pid: number; at: string });
+        if (owner && owner.pid !== pid && isAlive(owner.pid)) {
+          throw new PactaError(
+            "sync_running",
+            `another Pacta process (pid ${owner.pid}) has been syncing since ${owner.at}`,
+          );
+        }
+        this.sql.abandon.run({ at });
+        this.setSetting("sync.lock", JSON.stringify({ pid, at }));
+      })
+      .immediate();
+  }
+
+  unlock(pid: number): void {
+    const held = this.getSetting("sync.lock");
+    if (held !== null && (JSON.parse(held) as { pid: number }).pid === pid) {
+      this.setSetting("sync.lock", null);
+    }
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === "EPERM";
   }
 }
 
@@ -280,6 +320,7 @@ function prepare(db: Db) {
          remote_updated_time = excluded.remote_updated_time,
          remote_deleted = excluded.remote_deleted`,
     ),
+    deleted: s("SELECT deleted FROM contracts WHERE id = @id"),
     contractByUid: s("SELECT id FROM contracts WHERE uid = @uid AND deleted = 0"),
     enqueue: s(
       "INSERT INTO sync_outbox (contract_id, action, at) VALUES (@contractId, @action, @at)",

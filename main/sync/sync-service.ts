@@ -170,7 +170,8 @@ export class SyncService {
     this.timer = setInterval(() => {
       const { connection, settings, lastRun } = this.status();
       if (!connection || settings.intervalMinutes === 0 || this.running) return;
-      const last = lastRun ? Date.parse(lastRun.startedAt) : 0;
+      // The first automatic sync comes one interval after connecting, not at once.
+      const last = Date.parse(lastRun?.startedAt ?? connection.connectedAt);
       if (this.now().getTime() - last >= settings.intervalMinutes * 60_000) this.start();
     }, checkEveryMs);
     this.timer.unref();
@@ -296,7 +297,15 @@ export class SyncService {
   private async runOnce(): Promise<SyncRun> {
     const client = this.client();
     const startedAt = this.now().toISOString();
-    this.store.closeAbandonedRuns(startedAt);
+    this.store.lock(process.pid, startedAt);
+    try {
+      return await this.sync(client, startedAt);
+    } finally {
+      this.store.unlock(process.pid);
+    }
+  }
+
+  private async sync(client: Bitrix24Client, startedAt: string): Promise<SyncRun> {
     const run: SyncRun = {
       id: this.store.startRun(startedAt),
       startedAt,

@@ -153,6 +153,27 @@ describe("pulling", () => {
     expect(s.register.get(id).title).toBe("Bail renouvelé");
   });
 
+  it("reports an item whose values do not fit a contract, and takes the others", async () => {
+    double.state.add(CONTRACT_TYPE_ID, { title: "Bail", categoryId: 30, opportunity: 10 }, 1);
+    const odd = double.state.add(
+      CONTRACT_TYPE_ID,
+      { title: "Licence", categoryId: 30, opportunity: 10.555, currencyId: "EUR" },
+      1,
+    );
+    await connected();
+    const run = await s.sync.run();
+    expect(run.state).toBe("done");
+    expect(run.detail.created).toBe(1);
+    expect(run.errors).toBe(1);
+    expect(run.detail.problems).toEqual([
+      {
+        where: `portal item ${CONTRACT_TYPE_ID}/${odd.id}`,
+        message: "cannot become a contract: value: more decimals than EUR has",
+      },
+    ]);
+    expect(s.list.list({}).rows.map((r) => r.title)).toEqual(["Bail"]);
+  });
+
   it("links a contract to its company, contacts and deal", async () => {
     const item = double.state.add(
       CONTRACT_TYPE_ID,
@@ -176,6 +197,20 @@ describe("pulling", () => {
 });
 
 describe("pushing", () => {
+  it("queues an edit in its own transaction: a refused edit leaves no outbox entry", () => {
+    create("Un", { reference: "R-1" });
+    const b = create("Deux", { reference: "R-2" });
+    const queued = () => s.db.prepare("SELECT COUNT(*) AS n FROM sync_outbox").get();
+    expect(queued()).toEqual({ n: 2 });
+    expect(() =>
+      s.register.update(b.id, contractInputSchema.parse({ title: "Deux", reference: "R-1" })),
+    ).toThrow(/already used/);
+    expect(queued()).toEqual({ n: 2 });
+    s.register.update(b.id, contractInputSchema.parse({ title: "Deux bis", reference: "R-2" }));
+    expect(queued()).toEqual({ n: 3 });
+    expect(s.sync.status().pending).toBe(2);
+  });
+
   it("creates each contract once, with its uid, even when the answer to the add is lost", async () => {
     s.close();
     s = open({ ...FAST, timeoutMs: 400 });
@@ -267,6 +302,8 @@ describe("OAuth", () => {
     const run = await s.sync.run();
     expect(run.state, JSON.stringify(run.detail.problems)).toBe("done");
     expect(double.stats.byMethod["oauth.token"]).toBe(1);
+    // Several calls met the expired token at once, and shared that one refresh.
+    expect(double.stats.byStatus[401]).toBeGreaterThanOrEqual(2);
     const stored = fs.readFileSync(path.join(dataDir, SECRET_FILE), "utf8");
     expect(stored).not.toContain(tokens.refreshToken);
     // A new process starts from the stored pair.
@@ -316,5 +353,23 @@ describe("conflicts", () => {
     await s.sync.run();
     expect(item.values.title).toBe("Bail (local)");
     expect(s.sync.conflicts()).toEqual([]);
+  });
+});
+
+describe("one sync at a time", () => {
+  it("refuses to start while another live process holds the lock, and takes a dead one's", async () => {
+    await connected();
+    const other = { pid: process.ppid, at: "2026-12-04T10:00:00.000Z" };
+    s.db
+      .prepare("INSERT INTO settings (key, value) VALUES ('sync.lock', ?)")
+      .run(JSON.stringify(other));
+    await expect(s.sync.run()).rejects.toMatchObject({ reason: "sync_running" });
+    s.db
+      .prepare("UPDATE settings SET value = ? WHERE key = 'sync.lock'")
+      .run(JSON.stringify({ pid: 2 ** 22 + 12_345, at: other.at }));
+    expect((await s.sync.run()).state).toBe("done");
+    expect(
+      s.db.prepare("SELECT value FROM settings WHERE key = 'sync.lock'").get(),
+    ).toBeUndefined();
   });
 });

@@ -22,6 +22,8 @@ export const REASONS = [
   "portal_unreachable",
   /** Bitrix24: the portal refused (wrong webhook, rights, scope, bad value). */
   "portal_refused",
+  /** Bitrix24: another process is syncing this register now. */
+  "sync_running",
   "internal",
 ] as const;
 export type Reason = (typeof REASONS)[number];

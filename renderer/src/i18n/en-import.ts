@@ -99,6 +99,9 @@ export const enErrors: Messages["errors"] = {
   portal_refused:
     "The Bitrix24 portal refused the request. Check the webhook, its rights and the field " +
     "mappings.",
+  sync_running:
+    "A sync of this register is already running (in the app or a terminal). Try again " +
+    "once it is over.",
   unknown_method: "This version of Pacta does not know this action. Update the app.",
   confirmation_required: "This move skips required stages. Confirm it to go on.",
   internal:

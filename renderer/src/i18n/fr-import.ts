@@ -108,6 +108,9 @@ export const frErrors = {
   portal_refused:
     "Le portail Bitrix24 a refusé la demande. Vérifiez le webhook, ses droits et les " +
     "correspondances de champs.",
+  sync_running:
+    "Une synchronisation est déjà en cours pour ce registre (dans l'application ou un " +
+    "terminal). Réessayez quand elle sera finie.",
   unknown_method:
     "Cette action n'est pas reconnue par cette version de Pacta. Mettez l'application à jour.",
   confirmation_required:
