@@ -4,6 +4,8 @@
  * one click, see the portal's company on the contract, resolve a conflict
  * field by field, and see the offline state when the portal is gone.
  */
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
 import { CONTRACT_TYPE_ID } from "./bitrix24-double/catalog";
 import { Bitrix24Double } from "./bitrix24-double/server";
 import { ContractForm } from "./pages/contract-form";
@@ -12,6 +14,12 @@ import { ConflictsPage, SyncControl, SyncSettings } from "./pages/sync";
 import { expect, test } from "./support/pacta";
 
 let double: Bitrix24Double;
+
+/** WCAG 2 A/AA violations axe finds on the page as it is now. */
+async function violations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
+  return results.violations.map((v) => ({ rule: v.id, elements: v.nodes.map((n) => n.target) }));
+}
 
 test.beforeEach(async () => {
   double = await Bitrix24Double.start();
@@ -42,6 +50,7 @@ test("a conflict is detected, shown and resolved per field", async ({ page, pact
   await settings.choose("Pipeline", "Contrats clients");
   await settings.save.click();
   await expect(page.getByText("Réglages Bitrix24 enregistrés.")).toBeVisible();
+  expect(await violations(page)).toEqual([]);
 
   const control = new SyncControl(page);
   await control.sync();
@@ -77,6 +86,7 @@ test("a conflict is detected, shown and resolved per field", async ({ page, pact
   const row = conflicts.row("Bail commercial Lemaître (révisé)", "Titre");
   await expect(row).toContainText("Bail commercial Lemaître");
   await expect(row).toContainText("Bail Lemaître — version portail");
+  expect(await violations(page)).toEqual([]);
   await row.getByRole("button", { name: "Prendre celle du portail" }).click();
   await expect(conflicts.empty).toBeVisible();
 

@@ -373,3 +373,52 @@ describe("one sync at a time", () => {
     ).toBeUndefined();
   });
 });
+
+describe("settings", () => {
+  it("offers the portal's smart processes, pipelines, stages and user fields", async () => {
+    await s.sync.connectWebhook(double.webhookUrl());
+    const schema = await s.sync.portalSchema(SPA_SETTINGS.target);
+    expect(schema.types).toEqual([{ entityTypeId: CONTRACT_TYPE_ID, title: "Contrats" }]);
+    expect(schema.categories.map((c) => c.id)).toEqual([30, 31]);
+    expect(schema.stages[0]).toEqual({ id: "DT1220_30:NEW", name: expect.any(String) });
+    expect(schema.fields).toContainEqual({
+      name: "ufCrm5NoticeDays",
+      title: "Notice period (days)",
+      type: "integer",
+      userField: true,
+    });
+    expect(() =>
+      s.sync.saveSettings({ ...SPA_SETTINGS, stageMap: { nowhere: "DT1220_30:NEW" } }),
+    ).toThrow(/no stage "nowhere"/);
+  });
+
+  it("writes a mapped user field, and sends contracts to deals with their origin id", async () => {
+    await connected({
+      ...SPA_SETTINGS,
+      fieldMap: [...SPA_SETTINGS.fieldMap, { local: "reference", remote: "ufCrm5PactaUuid" }],
+    });
+    const a = create("Bail", { reference: "BAIL-2026-001" });
+    await s.sync.run();
+    expect(byUid(a.uid)[0]?.values.ufCrm5PactaUuid).toBe("BAIL-2026-001");
+    // A new target starts over: stages map to the deals' pipeline now.
+    const stageMap = { draft: "C4:NEW" };
+    s.sync.saveSettings({ ...SPA_SETTINGS, stageMap, target: { kind: "deals", categoryId: 4 } });
+    double.injectFault({ kind: "timeout-after-commit", methods: ["crm.item.add"], delayMs: 1500 });
+    s.close();
+    s = open({ ...FAST, timeoutMs: 400 });
+    const run = await s.sync.run();
+    expect(run.state, JSON.stringify(run.detail.problems)).toBe("done");
+    const deals = [...double.state.type(2).items.values()].filter(
+      (d) => d.values.originId === a.uid,
+    );
+    expect(deals).toHaveLength(1);
+    expect(deals[0]?.values).toMatchObject({
+      title: "Bail",
+      categoryId: 4,
+      stageId: "C4:NEW",
+      originatorId: "pacta",
+    });
+    expect(double.stats.byMethod["crm.item.add"]).toBe(2);
+    expect(s.sync.contractLink(a.id)).toMatchObject({ entityTypeId: 2, itemId: deals[0]?.id });
+  });
+});
