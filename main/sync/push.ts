@@ -39,6 +39,7 @@ const itemOf = (result: unknown): Row | null => {
 export async function push(ctx: SyncContext): Promise<void> {
   const queue = ctx.store.pendingContracts();
   let done = 0;
+  const created = new Set<Pending>();
   for (let i = 0; i < queue.length; i += MAX_BATCH_COMMANDS) {
     const chunk: Pending[] = [];
     for (const p of queue.slice(i, i + MAX_BATCH_COMMANDS)) {
@@ -52,9 +53,9 @@ export async function push(ctx: SyncContext): Promise<void> {
       chunk.filter((p) => ctx.store.linkOf(p.contractId) === null),
     );
     for (const p of chunk) {
-      if (ctx.store.linkOf(p.contractId) === null) await create(ctx, p);
+      if (ctx.store.linkOf(p.contractId) === null && (await create(ctx, p))) created.add(p);
     }
-    await update(ctx, chunk);
+    await update(ctx, chunk, created);
     done += chunk.length;
     ctx.progress({ phase: "push", step: "contracts", done });
   }
@@ -96,7 +97,7 @@ async function linkFound(ctx: SyncContext, chunk: Pending[]): Promise<void> {
 }
 
 /** Creates the item; after a timeout that may have saved it, looks again before a second try. */
-async function create(ctx: SyncContext, p: Pending): Promise<void> {
+async function create(ctx: SyncContext, p: Pending): Promise<boolean> {
   const target = ctx.settings.target;
   const local = localValues(p.contract, ctx.settings);
   const fields: Record<string, string | number | null> = {
@@ -116,33 +117,30 @@ async function create(ctx: SyncContext, p: Pending): Promise<void> {
           contractId: p.contractId,
           entityTypeId,
           itemId: Number(item.id),
-          base: { ...remoteValues(item, ctx.settings), ...sentValues(local) },
+          // What the portal holds, its defaults included: where they differ from the
+          // contract, the update step right after sends the contract's values.
+          base: remoteValues(item, ctx.settings),
           remoteUpdatedTime: typeof item.updatedTime === "string" ? item.updatedTime : null,
         });
         ctx.store.sent(p.contractId, p.lastId);
       })();
       ctx.run.pushed += 1;
-      return;
+      return true;
     } catch (error) {
       if (error instanceof Bitrix24Error && error.maybeCommitted && attempt === 0) {
         await linkFound(ctx, [p]);
-        if (ctx.store.linkOf(p.contractId) !== null) return;
+        if (ctx.store.linkOf(p.contractId) !== null) return false;
         continue;
       }
       refuse(ctx, p, error);
-      return;
+      return false;
     }
   }
-}
-
-/** The values a create sent: an unmapped local stage sends none. */
-function sentValues(local: Values): Values {
-  const { stage, ...rest } = local;
-  return stage === null || stage === undefined ? rest : { ...rest, stage };
+  return false;
 }
 
 /** Sends what changed here for every linked contract of the chunk, in one batch. */
-async function update(ctx: SyncContext, chunk: Pending[]): Promise<void> {
+async function update(ctx: SyncContext, chunk: Pending[], created: Set<Pending>) {
   const commands: Record<string, BatchCommand> = {};
   const sent = new Map<string, { p: Pending; diff: Values }>();
   for (const p of chunk) {
@@ -203,7 +201,7 @@ async function update(ctx: SyncContext, chunk: Pending[]): Promise<void> {
       });
       ctx.store.sent(p.contractId, p.lastId);
     })();
-    ctx.run.pushed += 1;
+    if (!created.has(p)) ctx.run.pushed += 1;
   }
 }
 

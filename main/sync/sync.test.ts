@@ -227,6 +227,21 @@ describe("pushing", () => {
     expect(byUid(contract.uid)[0]?.values).toMatchObject({ opportunity: 1200, currencyId: "EUR" });
   });
 
+  it("sends the contract's empty fields over the portal's defaults, then rests", async () => {
+    await connected();
+    const a = create("Accord sans dates");
+    const first = await s.sync.run();
+    expect(first.pushed).toBe(1);
+    const item = byUid(a.uid)[0];
+    expect(item?.values).toMatchObject({ begindate: null, closedate: null });
+    expect(s.register.get(a.id)).toMatchObject({ effectiveDate: null, endDate: null });
+    double.state.journal.length = 0;
+    const second = await s.sync.run();
+    expect(second).toMatchObject({ pushed: 0, conflicts: 0, errors: 0 });
+    expect(double.state.journal).toEqual([]);
+    expect(s.register.get(a.id).history).toHaveLength(1);
+  });
+
   it("keeps offline edits in the outbox and sends each once, in order, when back", async () => {
     await connected();
     const a = create("Contrat A");
