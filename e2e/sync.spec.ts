@@ -4,6 +4,7 @@
  * one click, see the portal's company on the contract, resolve a conflict
  * field by field, and see the offline state when the portal is gone.
  */
+import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { CONTRACT_TYPE_ID } from "./bitrix24-double/catalog";
@@ -101,6 +102,8 @@ test("a conflict is detected, shown and resolved per field", async ({ page, pact
 });
 
 test("the portal out of reach is an offline state, and the edits wait", async ({ page, pacta }) => {
+  const imported = pacta.cli("import", path.join(__dirname, "fixtures/import/contracts.json"));
+  expect(imported.status, imported.stderr).toBe(0);
   const settings = new SyncSettings(page);
   await settings.open(pacta.url);
   await settings.webhook.fill(double.webhookUrl());
@@ -110,9 +113,21 @@ test("the portal out of reach is an offline state, and the edits wait", async ({
   const control = new SyncControl(page);
   await control.sync();
   await expect(control.offline).toBeVisible();
-  await expect(control.summary).toHaveText(/^Échec de la dernière synchro/);
+  await expect(control.summary).toHaveText(
+    /^Portail injoignable .*: 2 contrats attendent l'envoi$/,
+  );
+  expect(await violations(page)).toEqual([]);
   double.offline = false;
   await control.sync();
   await expect(control.offline).toBeHidden();
-  await expect(control.summary).toHaveText(/^Dernière synchro/);
+  await expect(control.summary).toHaveText(/^Dernière synchro .*: \d+ reçus, 2 envoyés$/);
+  const deals = [...double.state.type(2).items.values()];
+  // The seed's first deal also names Pacta as its origin; ours carry a contract's uid.
+  const ours = deals.filter(
+    (d) => d.values.originatorId === "pacta" && d.values.originId !== "seed-deal-0",
+  );
+  expect(ours.map((d) => d.values.title)).toEqual([
+    "Master services agreement",
+    "Non-disclosure agreement",
+  ]);
 });

@@ -15,7 +15,7 @@ export class SyncControl {
     this.group = page.getByRole("banner").getByRole("group", { name: "Bitrix24" });
     this.button = this.group.getByRole("button", { name: "Synchroniser" });
     this.summary = page.getByTestId("sync-summary");
-    this.offline = this.group.getByText("Portail injoignable");
+    this.offline = this.group.getByText("Portail injoignable", { exact: true });
     this.conflictsLink = this.group.getByRole("link", { name: /conflits? à résoudre/ });
   }
 

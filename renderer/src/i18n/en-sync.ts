@@ -14,6 +14,8 @@ export const enSync: typeof frSync = {
   never: "Never synced",
   lastDone: "Last sync {{when}}: {{pulled}} received, {{pushed}} sent",
   lastFailed: "The last sync failed {{when}}",
+  lastOffline_one: "Portal unreachable {{when}}: {{count}} contract waits to be sent",
+  lastOffline_other: "Portal unreachable {{when}}: {{count}} contracts wait to be sent",
   offline: "Portal unreachable",
   offlineHint:
     "The Bitrix24 portal does not answer. Your changes stay in the outbox and will go out " +

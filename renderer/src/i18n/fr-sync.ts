@@ -12,6 +12,8 @@ export const frSync = {
   never: "Jamais synchronisé",
   lastDone: "Dernière synchro {{when}} : {{pulled}} reçus, {{pushed}} envoyés",
   lastFailed: "Échec de la dernière synchro {{when}}",
+  lastOffline_one: "Portail injoignable {{when}} : {{count}} contrat attend l'envoi",
+  lastOffline_other: "Portail injoignable {{when}} : {{count}} contrats attendent l'envoi",
   offline: "Portail injoignable",
   offlineHint:
     "Le portail Bitrix24 ne répond pas. Vos modifications restent dans la file d'envoi et " +

@@ -22,6 +22,8 @@ export function SyncControl() {
   let summary = t("sync.never");
   if (last?.state === "done") {
     summary = t("sync.lastDone", { when, pulled: last.pulled, pushed: last.pushed });
+  } else if (last?.state === "offline") {
+    summary = t("sync.lastOffline", { when, count: status.pending });
   } else if (last && last.state !== "running") summary = t("sync.lastFailed", { when });
   const progress = status.progress;
 

@@ -27,6 +27,7 @@ import { notifySuccess } from "../app/use-api-error";
 import { useFacets } from "../app/use-facets";
 import { useFormat } from "../i18n/use-format";
 import { useLoad } from "../settings/use-load";
+import { announceSyncChange } from "./use-sync-status";
 
 const loadStatus = () => pacta.sync.status({});
 const NONE = "";
@@ -72,6 +73,7 @@ function ConnectForm({ onConnected }: ConnectFormProps) {
     setError(null);
     setUrl("");
     notifySuccess(t("sync.settings.connected"));
+    announceSyncChange();
     onConnected();
   };
   return (
@@ -118,6 +120,7 @@ function ConnectedAs({ connection, onDisconnected }: ConnectedAsProps) {
     setBusy(false);
     if (r.ok) {
       notifySuccess(t("sync.settings.disconnected"));
+      announceSyncChange();
       onDisconnected();
     }
   };

@@ -3,6 +3,13 @@ import type { ApiError } from "../../../shared/api/result";
 import type { SyncStatus } from "../../../shared/api/sync";
 import { pacta } from "../api/client";
 
+/** Sent on `window` when the connection changed, so every status view reloads at once. */
+export const SYNC_CHANGED = "pacta:sync-changed";
+
+export function announceSyncChange(): void {
+  window.dispatchEvent(new Event(SYNC_CHANGED));
+}
+
 export interface SyncStatusState {
   status: SyncStatus | null;
   error: ApiError | null;
@@ -34,8 +41,10 @@ export function useSyncStatus(): SyncStatusState {
   useEffect(() => {
     alive.current = true;
     reload();
+    window.addEventListener(SYNC_CHANGED, reload);
     return () => {
       alive.current = false;
+      window.removeEventListener(SYNC_CHANGED, reload);
       if (timer.current) clearTimeout(timer.current);
     };
   }, [reload]);
