@@ -105,6 +105,11 @@ export class SyncService {
     return this.adopt(info);
   }
 
+  /**
+   * OAuth with tokens already in hand (an installed app's install callback or frame).
+   * TODO(sync): no authorization-code step yet (browser to /oauth/authorize, then the
+   * 30-second code exchange): it needs a redirect target the desktop app can receive.
+   */
   async connectOAuth(
     input: Omit<PortalSecret & { kind: "oauth" }, "kind">,
   ): Promise<ConnectionInfo> {
@@ -336,8 +341,11 @@ export class SyncService {
           problem(ctx, "users", error);
         }),
       ]);
+      // A first, whole pull has just seen every id: no deletions to look for yet.
+      const whole = this.store.cursor("item") === null;
       await pullItems(ctx);
-      if (this.reconcileDue()) {
+      if (whole) this.store.setCursor("reconciledAt", this.now().toISOString());
+      else if (this.reconcileDue()) {
         await reconcileDeletions(ctx);
         this.store.setCursor("reconciledAt", this.now().toISOString());
       }

@@ -108,6 +108,19 @@ describe("connecting", () => {
   });
 });
 
+describe("a damaged secret", () => {
+  it("is a clear error that asks to connect again, and nothing else is touched", async () => {
+    await connected();
+    create("Bail");
+    fs.writeFileSync(path.join(dataDir, SECRET_FILE), "{not json");
+    await expect(s.sync.run()).rejects.toMatchObject({
+      reason: "not_connected",
+      message: expect.stringMatching(/damaged; connect to the portal again$/),
+    });
+    expect(s.sync.status().pending).toBe(1);
+  });
+});
+
 describe("pulling", () => {
   it("reads 10,000 items under the portal's rate limit with no 503", async () => {
     s.close();
