@@ -28,9 +28,9 @@ export function SyncControl() {
   const progress = status.progress;
 
   const run = async () => {
-    const error = await start();
-    if (error) showError(error);
-    else notifySuccess(t("sync.started"));
+    const r = await start();
+    if (!r.ok) showError(r.error);
+    else if (r.value.started) notifySuccess(t("sync.started"));
   };
 
   return (

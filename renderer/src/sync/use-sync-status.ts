@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { ApiError } from "../../../shared/api/result";
+import type { ApiError, ApiResult } from "../../../shared/api/result";
 import type { SyncStatus } from "../../../shared/api/sync";
 import { pacta } from "../api/client";
 
@@ -14,8 +14,8 @@ export interface SyncStatusState {
   status: SyncStatus | null;
   error: ApiError | null;
   reload: () => void;
-  /** Starts a sync; the status then follows its progress. */
-  start: () => Promise<ApiError | null>;
+  /** Starts a sync (false: one was already running); the status then follows its progress. */
+  start: () => Promise<ApiResult<{ started: boolean }>>;
 }
 
 /** The sync's status, asked for every second while a sync runs and every 15 s otherwise. */
@@ -52,7 +52,7 @@ export function useSyncStatus(): SyncStatusState {
   const start = useCallback(async () => {
     const r = await pacta.sync.start({});
     reload();
-    return r.ok ? null : r.error;
+    return r;
   }, [reload]);
 
   return { status, error, reload, start };
