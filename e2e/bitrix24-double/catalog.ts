@@ -209,6 +209,7 @@ export function catalog(): EntityTypeDef[] {
       field("sourceId", "crm_status", "Source"),
       field("sourceDescription", "text", "Source information"),
       field("observers", "user", "Observers", { multiple: true }),
+      field("parentId2", "integer", "Deal"),
       field("entityTypeId", "integer", "Entity type", { readOnly: true }),
       ...audit(),
       userField("UF_CRM_5_PACTA_UUID", "string", "Pacta contract"),

@@ -85,6 +85,8 @@ export class Bitrix24Double {
   readonly faults = new FaultQueue();
   stats: DoubleStats = { requests: 0, byMethod: {}, rateLimited: 0, byStatus: {} };
   latencyMs: number;
+  /** While true, connections are cut without an answer, as when the network is down. */
+  offline = false;
   private bucket: LeakyBucket | null = null;
   private budget: OperatingBudget | null = null;
   private readonly phpJson: boolean;
@@ -180,6 +182,10 @@ export class Bitrix24Double {
   }
 
   private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    if (this.offline) {
+      req.socket.destroy();
+      return;
+    }
     this.stats.requests += 1;
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
     const body = await readBody(req);

@@ -20,6 +20,15 @@ export interface Item {
   values: Record<string, Stored>;
 }
 
+/** One write that changed the portal's data, in the order the portal saved them. */
+export interface JournalEntry {
+  op: "add" | "update" | "delete";
+  entityTypeId: number;
+  id: number;
+  /** The fields the write changed (all given fields for an add). */
+  fields: string[];
+}
+
 export interface EntityType extends EntityTypeDef {
   byName: Map<string, FieldDef>;
   byUpper: Map<string, FieldDef>;
@@ -32,6 +41,8 @@ const DAY = 86_400_000;
 export class PortalState {
   readonly users: PortalUser[] = seedUsers();
   readonly types = new Map<number, EntityType>();
+  /** Every saved write; a no-op update leaves no entry, as it leaves no trace on a portal. */
+  readonly journal: JournalEntry[] = [];
   private nextMultiFieldId = 100;
   /** The hour at which date fields (begindate, closedate…) are written. */
   dateHour = 0;
@@ -108,6 +119,7 @@ export class PortalState {
     this.deriveStage(type, v);
     const item = { id, values: v };
     type.items.set(id, item);
+    this.journal.push({ op: "add", entityTypeId, id, fields: Object.keys(values) });
     return item;
   }
 
@@ -141,12 +153,14 @@ export class PortalState {
     if (type.byName.has("isNew")) next.isNew = "N";
     this.deriveStage(type, next);
     item.values = next;
+    this.journal.push({ op: "update", entityTypeId, id, fields: changed.map(([k]) => k) });
     return true;
   }
 
   remove(entityTypeId: number, id: number): void {
     const type = this.type(entityTypeId);
     if (!type.items.delete(id)) throw new PortalError(400, "NOT_FOUND", "Item not found");
+    this.journal.push({ op: "delete", entityTypeId, id, fields: [] });
   }
 
   /** A new multi-field entry (phone, e-mail…) with the portal's next id. */

@@ -9,6 +9,7 @@ import { previewImport } from "../import/import-service";
 import { lifecycleHandlers } from "../lifecycle/handlers";
 import { exportContracts } from "../register/export";
 import { reminderHandlers } from "../reminders/handlers";
+import { syncHandlers } from "../sync/handlers";
 import { clauseHandlers, documentHandlers, templateHandlers } from "../templates/handlers";
 
 export interface HandlerContext {
@@ -52,5 +53,6 @@ export function createHandlers(s: PactaServices, context: HandlerContext): ApiHa
     templates: templateHandlers(s),
     clauses: clauseHandlers(s),
     documents: documentHandlers(s),
+    sync: syncHandlers(s),
   };
 }

@@ -11,6 +11,8 @@ import { logToFile } from "../logging/logger";
 import { ContractList } from "../register/list";
 import { ContractRegister } from "../register/register";
 import { Reminders } from "../reminders/reminders";
+import type { SecretCipher } from "../sync/secrets";
+import { SyncService, type SyncServiceOptions } from "../sync/sync-service";
 import { Clauses } from "../templates/clauses";
 import { Documents } from "../templates/documents";
 import { Templates } from "../templates/templates";
@@ -28,6 +30,7 @@ export interface PactaServices {
   documents: Documents;
   /** Who the history and template versions name for changes made here. */
   actor: string;
+  sync: SyncService;
   close(): void;
 }
 
@@ -36,6 +39,10 @@ export interface OpenOptions {
   /** Who the history names for changes made here; defaults to the OS user. */
   actor?: string;
   now?: () => Date;
+  /** Electron's `safeStorage` for the Bitrix24 secret; without it, a 0600 file. */
+  secretCipher?: SecretCipher | null;
+  /** The Bitrix24 client's limits and timeouts (tests shorten them). */
+  bitrix24?: SyncServiceOptions["client"];
 }
 
 export function openServices(options: OpenOptions): PactaServices {
@@ -46,19 +53,30 @@ export function openServices(options: OpenOptions): PactaServices {
   const now = options.now ?? (() => new Date());
   const register = new ContractRegister(db, { actor, now });
   const templates = new Templates(db, { actor, now });
+  const lifecycle = new Lifecycle(db, register, { actor, now });
+  const sync = new SyncService(db, register, lifecycle, {
+    dataDir,
+    cipher: options.secretCipher ?? null,
+    ...(options.bitrix24 ? { client: options.bitrix24 } : {}),
+    now,
+  });
   return {
     dataDir,
     db,
     register,
     list: new ContractList(db),
     imports: new ImportJobs(register),
-    lifecycle: new Lifecycle(db, register, { actor, now }),
+    lifecycle,
     reminders: new Reminders(db, { now }),
     templates,
     clauses: new Clauses(db, now),
     documents: new Documents(db, register, templates, { now }),
     actor,
-    close: () => db.close(),
+    sync,
+    close: () => {
+      sync.stopAuto();
+      db.close();
+    },
   };
 }
 

@@ -23,6 +23,7 @@ import {
   UsageError,
 } from "./output";
 import { reminderCommands } from "./reminder-commands";
+import { syncCommands } from "./sync-commands";
 import { templateCommands } from "./template-commands";
 
 function program(run: Runner) {
@@ -76,6 +77,7 @@ function program(run: Runner) {
   lifecycleCommands(cli, run);
   reminderCommands(cli, run);
   templateCommands(cli, run);
+  syncCommands(cli, run);
 
   cli
     .command("serve")
@@ -103,9 +105,11 @@ async function serve(s: PactaServices, o: { port: string; json?: boolean }): Pro
   // Fired reminders wait in the feed the UI polls (reminders.feed).
   const scheduler = new ReminderScheduler(s.reminders, feedNotifier);
   scheduler.start();
+  s.sync.startAuto();
   await new Promise<void>((resolve) => {
     const stop = () => {
       scheduler.stop();
+      s.sync.stopAuto();
       host.close().then(resolve, resolve);
     };
     process.once("SIGINT", stop);

@@ -9,6 +9,7 @@ import { register } from "./migrations/001-register";
 import { lifecycle } from "./migrations/002-lifecycle";
 import { reminders } from "./migrations/003-reminders";
 import { templates } from "./migrations/004-templates";
+import { bitrix24Sync } from "./migrations/005-bitrix24-sync";
 
 export interface Migration {
   version: number;
@@ -24,6 +25,7 @@ export const MIGRATIONS: readonly Migration[] = [
   lifecycle,
   reminders,
   templates,
+  bitrix24Sync,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

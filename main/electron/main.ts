@@ -4,7 +4,7 @@
  * in the services.
  */
 import path from "node:path";
-import { app, BrowserWindow, ipcMain, session, shell } from "electron";
+import { app, BrowserWindow, ipcMain, safeStorage, session, shell } from "electron";
 import { ipcChannel } from "../../shared/api/client";
 import { channels } from "../../shared/api/contract";
 import { fail } from "../../shared/api/result";
@@ -44,9 +44,14 @@ function main(): void {
 }
 
 function onReady(): void {
-  services = openServices({ dataDir: process.env.PACTA_DATA_DIR ?? app.getPath("userData") });
+  services = openServices({
+    dataDir: process.env.PACTA_DATA_DIR ?? app.getPath("userData"),
+    // The Bitrix24 secret is kept with the system's keychain where there is one.
+    secretCipher: safeStorage,
+  });
   setupApi(services);
   setupDownloads(session.defaultSession, doorLanguage(app.getLocale()));
+  services.sync.startAuto();
   reminders = setupReminders(services, { open: showContract, quit: () => app.quit() });
   if (!startedHidden(process.argv)) createWindow();
 }

@@ -46,6 +46,9 @@ export interface WriteOptions {
 
 export type UpsertOutcome = "created" | "updated" | "unchanged";
 
+/** Called inside every write's transaction, after its history entry; a throw undoes the write. */
+export type WriteHook = (contractId: number, action: HistoryEntry["action"]) => void;
+
 export class ContractRegister {
   private readonly now: () => Date;
   private readonly sql: ReturnType<typeof prepare>;
@@ -55,6 +58,7 @@ export class ContractRegister {
   /** Each contract's open stage visit, kept in step with `contracts.stage`. */
   private readonly visits: StageVisits;
   private readonly history: HistoryChain;
+  private readonly writeHooks: WriteHook[] = [];
 
   constructor(
     readonly db: Db,
@@ -128,6 +132,11 @@ export class ContractRegister {
     return this.change(current, kept.fields, { ...options, review: kept.review })
       ? "updated"
       : "unchanged";
+  }
+
+  /** Registers a hook run in the same transaction as every write (the sync outbox uses it). */
+  onWrite(hook: WriteHook): void {
+    this.writeHooks.push(hook);
   }
 
   markReviewed(id: number): Contract {
@@ -259,6 +268,7 @@ export class ContractRegister {
     changes: Record<string, [unknown, unknown]>,
   ): void {
     this.history.append({ contractId: id, at, actor: this.options.actor, action, changes });
+    for (const hook of this.writeHooks) hook(id, action);
   }
 
   private checkStage(stage: string): string {

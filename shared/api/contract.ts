@@ -21,6 +21,7 @@ import { type Endpoint, endpoint, idArgs } from "./endpoint";
 import { lifecycleApi } from "./lifecycle";
 import { remindersApi } from "./reminders";
 import type { ApiResult } from "./result";
+import { syncApi } from "./sync";
 import { clausesApi, documentsApi, templatesApi } from "./templates";
 
 export type { Endpoint } from "./endpoint";
@@ -150,6 +151,7 @@ export const api = {
   templates: templatesApi,
   clauses: clausesApi,
   documents: documentsApi,
+  sync: syncApi,
 } as const;
 
 export type Api = typeof api;

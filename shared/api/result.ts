@@ -16,6 +16,14 @@ export const REASONS = [
   "database_unreadable",
   "unauthorized",
   "unknown_method",
+  /** Bitrix24: no portal connected yet. */
+  "not_connected",
+  /** Bitrix24: the portal could not be reached (offline, down, timed out). */
+  "portal_unreachable",
+  /** Bitrix24: the portal refused (wrong webhook, rights, scope, bad value). */
+  "portal_refused",
+  /** Bitrix24: another process is syncing this register now. */
+  "sync_running",
   "internal",
 ] as const;
 export type Reason = (typeof REASONS)[number];

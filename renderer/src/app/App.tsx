@@ -9,6 +9,7 @@ import { DEFAULT_FILTERS, type RegisterFilters } from "../register/register-filt
 import { RemindersPage } from "../reminders/RemindersPage";
 import { useReminderFeed } from "../reminders/use-reminder-feed";
 import { SettingsPage } from "../settings/SettingsPage";
+import { ConflictsPage } from "../sync/ConflictsPage";
 import { AppHeader } from "./AppHeader";
 import { FacetsProvider } from "./FacetsProvider";
 import { NotFoundPage } from "./NotFoundPage";
@@ -54,6 +55,8 @@ function Page({ route, filters, onFiltersChange }: PageProps) {
       return <TemplateEditorPage key={route.id} id={route.id} />;
     case "clauses":
       return <ClausesPage />;
+    case "conflicts":
+      return <ConflictsPage />;
     case "notFound":
       return <NotFoundPage />;
   }

@@ -1,5 +1,6 @@
 import { Anchor, Button, Group, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
+import { SyncControl } from "../sync/SyncControl";
 import { LanguageSwitch } from "./LanguageSwitch";
 import { paths, type Route } from "./routes";
 
@@ -43,8 +44,9 @@ export function AppHeader({ route }: AppHeaderProps) {
           ))}
         </Group>
       </Group>
-      <Group gap="md" wrap="nowrap">
-        <Button component="a" href={paths.newContract} variant="filled">
+      <Group gap="md" wrap="nowrap" miw={0}>
+        <SyncControl />
+        <Button component="a" href={paths.newContract} variant="filled" style={{ flexShrink: 0 }}>
           {t("nav.newContract")}
         </Button>
         <LanguageSwitch />

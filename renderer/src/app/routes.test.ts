@@ -15,6 +15,7 @@ describe("parseRoute", () => {
     expect(parseRoute("#/templates")).toEqual({ page: "templates" });
     expect(parseRoute("#/templates/3")).toEqual({ page: "template", id: 3 });
     expect(parseRoute("#/clauses")).toEqual({ page: "clauses" });
+    expect(parseRoute("#/sync/conflicts")).toEqual({ page: "conflicts" });
   });
 
   it("sends anything else to the not-found page", () => {

@@ -14,6 +14,7 @@ export type Route =
   | { page: "templates" }
   | { page: "template"; id: number }
   | { page: "clauses" }
+  | { page: "conflicts" }
   | { page: "notFound" };
 
 export const paths = {
@@ -29,6 +30,8 @@ export const paths = {
   templates: "#/templates",
   template: (id: number) => `#/templates/${id}`,
   clauses: "#/clauses",
+  /** Bitrix24 sync conflicts to resolve. */
+  conflicts: "#/sync/conflicts",
 };
 
 function toId(text: string | undefined): number | null {
@@ -50,6 +53,9 @@ export function parseRoute(hash: string): Route {
     if (parts.length === 1) return { page: "templates" };
     const id = toId(parts[1]);
     return id !== null && parts.length === 2 ? { page: "template", id } : { page: "notFound" };
+  }
+  if (parts[0] === "sync" && parts[1] === "conflicts" && parts.length === 2) {
+    return { page: "conflicts" };
   }
   if (parts[0] !== "contracts") return { page: "notFound" };
   if (parts[1] === "new" && parts.length === 2) return { page: "new" };

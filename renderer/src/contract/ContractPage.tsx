@@ -6,6 +6,7 @@ import { ApiErrorAlert } from "../app/ApiErrorAlert";
 import { paths } from "../app/routes";
 import { notifySuccess, useApiError } from "../app/use-api-error";
 import { useFacets } from "../app/use-facets";
+import { PortalLinkPanel } from "../sync/PortalLinkPanel";
 import { ContractActions } from "./ContractActions";
 import { ContractFacts } from "./ContractFacts";
 import { ContractHistory } from "./ContractHistory";
@@ -107,6 +108,7 @@ export function ContractPage({ id }: ContractPageProps) {
       <Section title={t("contract.partiesTitle")}>
         <PartiesTable parties={contract.parties} />
       </Section>
+      <PortalLinkPanel contractId={id} updatedAt={contract.updatedAt} />
       <Section title={t("fields.notes")}>
         <Text
           size="sm"

@@ -92,6 +92,16 @@ export const enErrors: Messages["errors"] = {
   unauthorized:
     "The session expired or access was refused. Reopen Pacta from the full address shown " +
     "at start-up.",
+  not_connected: "Pacta is not connected to a Bitrix24 portal. Connect it in the settings.",
+  portal_unreachable:
+    "The Bitrix24 portal cannot be reached. Your changes wait in the outbox and will go " +
+    "out with the next sync.",
+  portal_refused:
+    "The Bitrix24 portal refused the request. Check the webhook, its rights and the field " +
+    "mappings.",
+  sync_running:
+    "A sync of this register is already running (in the app or a terminal). Try again " +
+    "once it is over.",
   unknown_method: "This version of Pacta does not know this action. Update the app.",
   confirmation_required: "This move skips required stages. Confirm it to go on.",
   internal:

@@ -100,6 +100,17 @@ export const frErrors = {
   unauthorized:
     "La session a expiré ou l'accès est refusé. Rouvrez Pacta depuis l'adresse " +
     "complète affichée au démarrage.",
+  not_connected:
+    "Pacta n'est pas connecté à un portail Bitrix24. Connectez-le dans les paramètres.",
+  portal_unreachable:
+    "Le portail Bitrix24 est injoignable. Vos modifications attendent dans la file d'envoi " +
+    "et partiront à la prochaine synchronisation.",
+  portal_refused:
+    "Le portail Bitrix24 a refusé la demande. Vérifiez le webhook, ses droits et les " +
+    "correspondances de champs.",
+  sync_running:
+    "Une synchronisation est déjà en cours pour ce registre (dans l'application ou un " +
+    "terminal). Réessayez quand elle sera finie.",
   unknown_method:
     "Cette action n'est pas reconnue par cette version de Pacta. Mettez l'application à jour.",
   confirmation_required:

@@ -5,6 +5,7 @@
 import { frErrors, frImport } from "./fr-import";
 import { frKeyDates, frLifecycle, frReminders } from "./fr-lifecycle";
 import { frSettings } from "./fr-settings";
+import { frSync } from "./fr-sync";
 import { frClauses, frDocument, frEditor, frTemplates } from "./fr-templates";
 
 export const fr = {
@@ -258,6 +259,7 @@ export const fr = {
   clauses: frClauses,
   document: frDocument,
   editor: frEditor,
+  sync: frSync,
 };
 
 /** The shape every message table has. */

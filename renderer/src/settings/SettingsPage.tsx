@@ -1,5 +1,6 @@
 import { Stack, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
+import { SyncSettingsSection } from "../sync/SyncSettingsSection";
 import { PeopleSection } from "./PeopleSection";
 import { PipelineSection } from "./PipelineSection";
 import { ReminderSettingsSection } from "./ReminderSettingsSection";
@@ -15,6 +16,7 @@ export function SettingsPage() {
       <PipelineSection />
       <PeopleSection />
       <ReminderSettingsSection />
+      <SyncSettingsSection />
     </Stack>
   );
 }

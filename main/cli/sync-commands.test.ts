@@ -1,0 +1,133 @@
+/**
+ * `pacta connect` and `pacta sync` as scripts use them: the real binary on a
+ * real data folder, against the Bitrix24 double on 127.0.0.1.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { CONTRACT_TYPE_ID } from "../../e2e/bitrix24-double/catalog";
+import { Bitrix24Double } from "../../e2e/bitrix24-double/server";
+import { seedContracts } from "../../e2e/bitrix24-double/state";
+import { contractInputSchema } from "../../shared/domain/contract";
+import { openServices } from "../app/services";
+import { SPA_SETTINGS } from "../test-support/bitrix24";
+import { runPactaAsync, spawnPacta } from "../test-support/cli";
+import { tempDataDir } from "../test-support/temp-register";
+
+let double: Bitrix24Double;
+let dataDir: string;
+
+beforeEach(async () => {
+  double = await Bitrix24Double.start();
+  dataDir = tempDataDir();
+});
+
+afterEach(async () => {
+  await double.close();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+const pacta = (...args: string[]) => runPactaAsync(dataDir, ...args);
+const secret = () => double.webhookUrl().split("/")[5] ?? "";
+
+/** Contracts in the register, and the target set to the smart process. */
+function prepare(titles: string[]): void {
+  const s = openServices({ dataDir, actor: "setup" });
+  for (const title of titles) s.register.create(contractInputSchema.parse({ title }));
+  s.sync.store.saveSettings(SPA_SETTINGS);
+  s.close();
+}
+
+describe("pacta connect", () => {
+  it("connects with a webhook it checked, and never prints the secret", async () => {
+    const r = await pacta("connect", "--webhook", double.webhookUrl());
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toBe(
+      `Connected to ${double.origin}/ as Camille Lefèvre (user 1); ` +
+        "secret kept in a file only you can read.\n",
+    );
+    const json = await pacta("connect", "--webhook", double.webhookUrl(), "--json");
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      kind: "webhook",
+      userId: 1,
+      scopes: ["crm", "user", "bizproc", "disk", "im"],
+    });
+    expect(json.stdout).not.toContain(secret());
+  });
+
+  it("exits 2 on a URL that is not a webhook's and 1 on a portal that refuses", async () => {
+    const bad = await pacta("connect", "--webhook", "http://portal.example/rest/1/s3cr3t/");
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toBe("pacta: --webhook: Bitrix24 webhook URL must use https\n");
+    const wrong = await pacta("connect", "--webhook", `${double.origin}/rest/1/wr0ngs3cr3t/`);
+    expect(wrong.status).toBe(1);
+    expect(wrong.stderr).toMatch(/^pacta: Bitrix24 profile failed \(HTTP 401\) with NO_AUTH_FOUND/);
+    expect(wrong.stderr).not.toContain("wr0ngs3cr3t");
+  });
+});
+
+describe("pacta sync", () => {
+  it("prints the counts, and --json gives them with the detail", async () => {
+    prepare(["Bail commercial", "Cession de parts"]);
+    seedContracts(double.state, 3);
+    expect((await pacta("connect", "--webhook", double.webhookUrl())).status).toBe(0);
+    const r = await pacta("sync");
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^Sync done: \d+ pulled, 2 pushed, 0 conflicts, 0 errors\.\n/);
+    expect(r.stdout).toContain("3 contracts created from the portal.");
+    const json = await pacta("sync", "--json");
+    expect(json.status, json.stdout).toBe(0);
+    const value = JSON.parse(json.stdout);
+    expect(value).toMatchObject({ pushed: 0, conflicts: 0, errors: 0, state: "done", pending: 0 });
+    expect(typeof value.pulled).toBe("number");
+    expect(value.detail.pulledBy).toHaveProperty("company");
+  });
+
+  it("exits 1 when not connected, and when the portal is out of reach", async () => {
+    prepare(["Bail commercial"]);
+    const none = await pacta("sync");
+    expect(none.status).toBe(1);
+    expect(none.stderr).toBe("pacta: connect to a Bitrix24 portal first\n");
+    expect((await pacta("connect", "--webhook", double.webhookUrl())).status).toBe(0);
+    double.offline = true;
+    const r = await pacta("sync", "--json");
+    expect(r.status).toBe(1);
+    expect(JSON.parse(r.stdout)).toMatchObject({ state: "offline", pushed: 0, pending: 1 });
+    expect(r.stderr).toBe(
+      "pacta: the portal could not be reached; 1 contracts wait in the outbox\n",
+    );
+  });
+
+  it("after a kill -9 in the middle of a sync, loses nothing and creates nothing twice", async () => {
+    const titles = Array.from({ length: 40 }, (_, i) => `Contrat n° ${i + 1}`);
+    prepare(titles);
+    expect((await pacta("connect", "--webhook", double.webhookUrl())).status).toBe(0);
+    double.latencyMs = 60;
+    const items = () => [...double.state.type(CONTRACT_TYPE_ID).items.values()];
+    const first = spawnPacta(dataDir, "sync");
+    while (items().length < 10) await new Promise((r) => setTimeout(r, 20));
+    first.child.kill("SIGKILL");
+    const killed = await first.done;
+    expect(killed.status).toBeNull();
+    expect(items().length).toBeLessThan(40);
+    double.latencyMs = 0;
+    const again = await pacta("sync", "--json");
+    expect(again.status, again.stderr).toBe(0);
+    const uids = items().map((i) => i.values.xmlId);
+    expect(uids).toHaveLength(40);
+    expect(new Set(uids).size).toBe(40);
+    const adds = double.state.journal.filter(
+      (w) => w.op === "add" && w.entityTypeId === CONTRACT_TYPE_ID,
+    );
+    expect(adds).toHaveLength(40);
+    const db = new Database(path.join(dataDir, "pacta.sqlite"), { readonly: true });
+    const outbox = db.prepare("SELECT COUNT(*) AS n FROM sync_outbox").get() as { n: number };
+    const links = db.prepare("SELECT COUNT(*) AS n FROM sync_links").get() as { n: number };
+    const runs = db.prepare("SELECT state FROM sync_runs ORDER BY id").all();
+    db.close();
+    expect(outbox.n).toBe(0);
+    expect(links.n).toBe(40);
+    expect(runs).toEqual([{ state: "failed" }, { state: "done" }]);
+  });
+});

@@ -1,0 +1,218 @@
+/**
+ * Pushing: the outbox drained in the order of each contract's first
+ * waiting edit. A contract not yet on the portal is looked up by its
+ * origin id (its uid, in `xmlId` or `originId`) before it is created, so a
+ * create whose answer was lost — a timeout after the portal saved it, or a
+ * crash before we wrote the link — is found instead of made twice. Updates
+ * send only the fields changed here since both sides last agreed, in
+ * `batch` calls of up to 50; sending one again changes nothing on the
+ * portal. An entry leaves the outbox in the transaction that records its
+ * outcome, never before.
+ */
+import type { Contract } from "../../shared/domain/contract";
+import { type BatchCommand, batch, MAX_BATCH_COMMANDS } from "../bitrix24/batch";
+import { Bitrix24Error } from "../bitrix24/errors";
+import type { Row } from "../bitrix24/read-all";
+import { isUnreachable, problem, type SyncContext } from "./context";
+import {
+  entityTypeIdOf,
+  localValues,
+  originFieldOf,
+  remoteValues,
+  same,
+  toItemFields,
+  type Values,
+} from "./mapping";
+import { itemSelect } from "./pull";
+
+interface Pending {
+  contractId: number;
+  lastId: number;
+  contract: Contract;
+}
+
+const itemOf = (result: unknown): Row | null => {
+  const item = (result as { item?: unknown } | null)?.item;
+  return typeof item === "object" && item !== null ? (item as Row) : null;
+};
+
+export async function push(ctx: SyncContext): Promise<void> {
+  const queue = ctx.store.pendingContracts();
+  let done = 0;
+  const created = new Set<Pending>();
+  for (let i = 0; i < queue.length; i += MAX_BATCH_COMMANDS) {
+    const chunk: Pending[] = [];
+    for (const p of queue.slice(i, i + MAX_BATCH_COMMANDS)) {
+      const contract = liveContract(ctx, p.contractId);
+      // TODO(sync): a contract deleted here is not deleted on the portal (a person should decide).
+      if (contract === null) ctx.store.sent(p.contractId, p.lastId);
+      else chunk.push({ ...p, contract });
+    }
+    await linkFound(
+      ctx,
+      chunk.filter((p) => ctx.store.linkOf(p.contractId) === null),
+    );
+    for (const p of chunk) {
+      if (ctx.store.linkOf(p.contractId) === null && (await create(ctx, p))) created.add(p);
+    }
+    await update(ctx, chunk, created);
+    done += chunk.length;
+    ctx.progress({ phase: "push", step: "contracts", done });
+  }
+}
+
+function liveContract(ctx: SyncContext, id: number): Contract | null {
+  try {
+    return ctx.register.get(id);
+  } catch {
+    return null;
+  }
+}
+
+/** Finds items that already carry these contracts' uids, and links them. */
+async function linkFound(ctx: SyncContext, chunk: Pending[]): Promise<void> {
+  if (chunk.length === 0) return;
+  const target = ctx.settings.target;
+  const origin = originFieldOf(target);
+  const entityTypeId = entityTypeIdOf(target);
+  const answer = await ctx.client.call<{ items?: Row[] }>("crm.item.list", {
+    entityTypeId,
+    select: itemSelect(ctx),
+    filter: { [`@${origin}`]: chunk.map((p) => p.contract.uid) },
+    order: { id: "ASC" },
+    start: -1,
+  });
+  const items = Array.isArray(answer.result.items) ? answer.result.items : [];
+  for (const item of items) {
+    const contractId = chunk.find((p) => p.contract.uid === item[origin])?.contractId;
+    if (contractId === undefined || ctx.store.linkOf(contractId) !== null) continue;
+    ctx.store.saveLink({
+      contractId,
+      entityTypeId,
+      itemId: Number(item.id),
+      base: remoteValues(item, ctx.settings),
+      remoteUpdatedTime: typeof item.updatedTime === "string" ? item.updatedTime : null,
+    });
+  }
+}
+
+/**
+ * Creates the item; after a timeout that may have saved it, looks again before a second try.
+ * TODO(sync): one request per create keeps a lost answer easy to recover from, but the first
+ * sync of a large register is slow under the portal's 2 requests/s; batch the creates.
+ */
+async function create(ctx: SyncContext, p: Pending): Promise<boolean> {
+  const target = ctx.settings.target;
+  const local = localValues(p.contract, ctx.settings);
+  const fields: Record<string, string | number | null> = {
+    ...toItemFields(local, ctx.settings),
+    [originFieldOf(target)]: p.contract.uid,
+  };
+  if (target.kind === "deals") fields.originatorId = "pacta";
+  if (target.categoryId !== null) fields.categoryId = target.categoryId;
+  const entityTypeId = entityTypeIdOf(target);
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const answer = await ctx.client.call("crm.item.add", { entityTypeId, fields });
+      const item = itemOf(answer.result);
+      if (!item) throw new Error("crm.item.add answered without the item");
+      ctx.store.db.transaction(() => {
+        ctx.store.saveLink({
+          contractId: p.contractId,
+          entityTypeId,
+          itemId: Number(item.id),
+          // What the portal holds, its defaults included: where they differ from the
+          // contract, the update step right after sends the contract's values.
+          base: remoteValues(item, ctx.settings),
+          remoteUpdatedTime: typeof item.updatedTime === "string" ? item.updatedTime : null,
+        });
+        ctx.store.sent(p.contractId, p.lastId);
+      })();
+      ctx.run.pushed += 1;
+      return true;
+    } catch (error) {
+      if (error instanceof Bitrix24Error && error.maybeCommitted && attempt === 0) {
+        await linkFound(ctx, [p]);
+        if (ctx.store.linkOf(p.contractId) !== null) return false;
+        continue;
+      }
+      refuse(ctx, p, error);
+      return false;
+    }
+  }
+  return false;
+}
+
+/** Sends what changed here for every linked contract of the chunk, in one batch. */
+async function update(ctx: SyncContext, chunk: Pending[], created: Set<Pending>) {
+  const commands: Record<string, BatchCommand> = {};
+  const sent = new Map<string, { p: Pending; diff: Values }>();
+  for (const p of chunk) {
+    const link = ctx.store.linkOf(p.contractId);
+    if (!link) continue;
+    if (link.remoteDeleted) {
+      problem(ctx, `contract #${p.contractId}`, new Error("its portal item was deleted"));
+      ctx.store.sent(p.contractId, p.lastId);
+      continue;
+    }
+    const local = localValues(p.contract, ctx.settings);
+    const open = ctx.store.conflictsOf(p.contractId);
+    const diff: Values = {};
+    for (const field of Object.keys(local) as (keyof Values)[]) {
+      if (field === "stage" && local.stage === null) continue;
+      if (!open.has(field) && !same(local[field], link.base[field])) diff[field] = local[field];
+    }
+    if (Object.keys(diff).length === 0) {
+      ctx.store.sent(p.contractId, p.lastId);
+      continue;
+    }
+    const key = `c${p.contractId}`;
+    commands[key] = {
+      method: "crm.item.update",
+      params: {
+        entityTypeId: link.entityTypeId,
+        id: link.itemId,
+        fields: toItemFields(diff, ctx.settings),
+      },
+    };
+    sent.set(key, { p, diff });
+  }
+  if (sent.size === 0) return;
+  const outcome = await batch(ctx.client, commands);
+  for (const [key, { p, diff }] of sent) {
+    const error = outcome.errors[key];
+    const link = ctx.store.linkOf(p.contractId);
+    if (!link) continue;
+    if (error?.kind === "not-found") {
+      ctx.store.db.transaction(() => {
+        ctx.store.saveLink({ ...link, remoteDeleted: true });
+        ctx.store.sent(p.contractId, p.lastId);
+      })();
+      problem(ctx, `contract #${p.contractId}`, new Error("its portal item was deleted"));
+      continue;
+    }
+    if (error) {
+      refuse(ctx, p, error);
+      continue;
+    }
+    const item = itemOf(outcome.results[key]);
+    ctx.store.db.transaction(() => {
+      ctx.store.saveLink({
+        ...link,
+        base: { ...link.base, ...diff },
+        remoteUpdatedTime:
+          typeof item?.updatedTime === "string" ? item.updatedTime : link.remoteUpdatedTime,
+      });
+      ctx.store.sent(p.contractId, p.lastId);
+    })();
+    if (!created.has(p)) ctx.run.pushed += 1;
+  }
+}
+
+/** The portal is out of reach: stop, the outbox waits. Refused: note it and go on. */
+function refuse(ctx: SyncContext, p: Pending, error: unknown): void {
+  const message = error instanceof Error ? error.message : String(error);
+  ctx.store.failed(p.contractId, p.lastId, message);
+  if (isUnreachable(error)) throw error;
+  problem(ctx, `contract #${p.contractId}`, error);
+}

@@ -1,0 +1,500 @@
+/**
+ * Bitrix24 sync for every door: connect (webhook or OAuth), settings, one
+ * sync at a time (pull, then push), automatic syncs on an interval, the
+ * conflicts a person resolves, and what a contract is linked to. The
+ * register's writes reach the outbox through a hook that runs in their own
+ * transaction, so an edit and its outbox entry are saved together or not
+ * at all.
+ */
+
+import { PactaError } from "../../shared/api/result";
+import type {
+  ConflictField,
+  ConflictView,
+  ConnectionInfo,
+  PortalLink,
+  PortalSchema,
+  SyncProgress,
+  SyncRun,
+  SyncSettings,
+  SyncStatus,
+  SyncTarget,
+} from "../../shared/api/sync";
+import type { HistoryEntry } from "../../shared/domain/contract";
+import type { OAuthTokens } from "../bitrix24/auth";
+import { Bitrix24Client, type Bitrix24ClientOptions } from "../bitrix24/client";
+import { Bitrix24Error } from "../bitrix24/errors";
+import type { Db } from "../db/open";
+import type { Lifecycle } from "../lifecycle/lifecycle";
+import { createLogger } from "../logging/logger";
+import type { ContractRegister } from "../register/register";
+import { isUnreachable, problem, type SyncContext } from "./context";
+import { RECONCILE_EVERY_MS, reconcileDeletions } from "./deletions";
+import { entityTypeIdOf } from "./mapping";
+import { pullItems, pullReference, pullUsers, REFERENCE_SOURCES } from "./pull";
+import { push } from "./push";
+import { resolveConflict } from "./resolve";
+import { type PortalSecret, type SecretCipher, SecretStore } from "./secrets";
+import { SyncStore } from "./store";
+
+const log = createLogger("sync");
+
+/** History actions whose changes go to the portal. */
+const PUSHED = new Set<HistoryEntry["action"]>(["created", "updated", "imported", "moved"]);
+
+export interface SyncServiceOptions {
+  dataDir: string;
+  /** Electron's `safeStorage`, when the door has one. */
+  cipher?: SecretCipher | null;
+  /** Limits, retries and timeouts of the REST client (tests make them short). */
+  client?: Omit<Bitrix24ClientOptions, "auth">;
+  now?: () => Date;
+}
+
+export class SyncService {
+  readonly store: SyncStore;
+  private readonly secrets: SecretStore;
+  private readonly now: () => Date;
+  private quiet = 0;
+  private running: Promise<SyncRun> | null = null;
+  private progress: SyncProgress | null = null;
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(
+    db: Db,
+    private readonly register: ContractRegister,
+    private readonly lifecycle: Lifecycle,
+    private readonly options: SyncServiceOptions,
+  ) {
+    this.store = new SyncStore(db);
+    this.secrets = new SecretStore(options.dataDir, options.cipher ?? null);
+    this.now = options.now ?? (() => new Date());
+    register.onWrite((contractId, action) => {
+      if (this.quiet === 0 && PUSHED.has(action)) {
+        this.store.enqueue(contractId, action, this.now().toISOString());
+      }
+    });
+  }
+
+  /** Runs a write that came from the portal, so that it does not go back out. */
+  fromPortal<T>(write: () => T): T {
+    this.quiet += 1;
+    try {
+      return write();
+    } finally {
+      this.quiet -= 1;
+    }
+  }
+
+  status(): SyncStatus {
+    return {
+      connection: this.store.connection(),
+      settings: this.store.settings(),
+      running: this.running !== null,
+      progress: this.progress,
+      lastRun: this.store.lastRun(),
+      pending: this.store.pendingCount(),
+      openConflicts: this.store.conflictCount(),
+    };
+  }
+
+  async connectWebhook(url: string): Promise<ConnectionInfo> {
+    const client = this.newClient({ kind: "webhook", url: url.trim() }, "url");
+    const info = await this.check(client, "webhook");
+    this.secrets.write({ kind: "webhook", url: url.trim() });
+    return this.adopt(info);
+  }
+
+  /**
+   * OAuth with tokens already in hand (an installed app's install callback or frame).
+   * TODO(sync): no authorization-code step yet (browser to /oauth/authorize, then the
+   * 30-second code exchange): it needs a redirect target the desktop app can receive.
+   */
+  async connectOAuth(
+    input: Omit<PortalSecret & { kind: "oauth" }, "kind">,
+  ): Promise<ConnectionInfo> {
+    let secret: PortalSecret = { kind: "oauth", ...input };
+    const client = this.newClient(secret, "restUrl", (tokens) => {
+      secret = { ...input, kind: "oauth", ...tokens };
+    });
+    const info = await this.check(client, "oauth");
+    this.secrets.write(secret);
+    return this.adopt(info);
+  }
+
+  disconnect(): SyncStatus {
+    this.secrets.clear();
+    this.store.db.transaction(() => {
+      // A new connection queues the whole register again.
+      this.store.db.prepare("DELETE FROM sync_outbox").run();
+      this.store.saveConnection(null);
+    })();
+    log.info({}, "disconnected from the portal");
+    return this.status();
+  }
+
+  saveSettings(next: SyncSettings): SyncSettings {
+    const stages = new Set(this.lifecycle.pipeline.list().map((s) => s.key));
+    const unknown = Object.keys(next.stageMap).filter((k) => !stages.has(k));
+    if (unknown.length > 0) {
+      const message = `there is no stage ${unknown.map((k) => `"${k}"`).join(", ")}`;
+      throw new PactaError("invalid_argument", message, [{ path: ["stageMap"], message }]);
+    }
+    const before = this.store.settings();
+    this.store.db.transaction(() => {
+      if (!sameTarget(before.target, next.target)) this.startOver();
+      else if (JSON.stringify(before.fieldMap) !== JSON.stringify(next.fieldMap)) {
+        // Newly mapped fields need every item read again.
+        this.store.setCursor("item", null);
+      }
+      this.store.saveSettings(next);
+    })();
+    return this.store.settings();
+  }
+
+  /** Starts a sync in the background; false when one is already running. */
+  start(): { started: boolean } {
+    if (this.running) return { started: false };
+    if (!this.store.connection()) {
+      throw new PactaError("not_connected", "connect to a Bitrix24 portal first");
+    }
+    this.run().catch((error: unknown) => log.error({ err: error }, "sync failed to start"));
+    return { started: true };
+  }
+
+  /** One sync: pull, then push. A second call while one runs gets the same run. */
+  run(): Promise<SyncRun> {
+    if (!this.running) {
+      this.running = this.runOnce().finally(() => {
+        this.running = null;
+        this.progress = null;
+      });
+    }
+    return this.running;
+  }
+
+  /** Syncs every `intervalMinutes` while connected; the door calls this once. */
+  startAuto(checkEveryMs = 30_000): void {
+    if (this.timer) return;
+    this.timer = setInterval(() => {
+      const { connection, settings, lastRun } = this.status();
+      if (!connection || settings.intervalMinutes === 0 || this.running) return;
+      // The first automatic sync comes one interval after connecting, not at once.
+      const last = Date.parse(lastRun?.startedAt ?? connection.connectedAt);
+      if (this.now().getTime() - last >= settings.intervalMinutes * 60_000) this.start();
+    }, checkEveryMs);
+    this.timer.unref();
+  }
+
+  stopAuto(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+  }
+
+  async portalSchema(wanted?: SyncTarget): Promise<PortalSchema> {
+    const client = this.client();
+    const target = wanted ?? this.store.settings().target;
+    const entityTypeId = entityTypeIdOf(target);
+    try {
+      const types = await client
+        .call<{ types?: { entityTypeId: number; title: string }[] }>("crm.type.list", {})
+        .then((r) => r.result.types ?? [])
+        .catch((error: unknown) => {
+          // Listing smart processes needs CRM admin rights; a lawyer may still pick deals.
+          if (error instanceof Bitrix24Error && error.kind === "forbidden") return [];
+          throw error;
+        });
+      const cats = await client.call<{
+        categories?: { id: number; name: string; isDefault: string }[];
+      }>("crm.category.list", { entityTypeId });
+      const categories = cats.result.categories ?? [];
+      const category =
+        target.categoryId ?? categories.find((c) => c.isDefault === "Y")?.id ?? categories[0]?.id;
+      const entityId =
+        entityTypeId === 2
+          ? category
+            ? `DEAL_STAGE_${category}`
+            : "DEAL_STAGE"
+          : `DYNAMIC_${entityTypeId}_STAGE_${category ?? 0}`;
+      const statuses = await client.call<{ STATUS_ID: string; NAME: string }[]>("crm.status.list", {
+        filter: { ENTITY_ID: entityId },
+        order: { SORT: "ASC" },
+      });
+      const fields = await client.call<{ fields?: Record<string, FieldInfo> }>("crm.item.fields", {
+        entityTypeId,
+      });
+      return {
+        types: types.map((t) => ({ entityTypeId: t.entityTypeId, title: t.title })),
+        categories: categories.map((c) => ({ id: c.id, name: c.name })),
+        stages: (statuses.result ?? []).map((s) => ({ id: s.STATUS_ID, name: s.NAME })),
+        fields: Object.entries(fields.result.fields ?? {})
+          .filter(([, f]) => !f.isReadOnly)
+          .map(([name, f]) => ({ name, title: f.title, type: f.type, userField: f.isDynamic })),
+      };
+    } catch (error) {
+      throw toPactaError(error);
+    }
+  }
+
+  conflicts(): ConflictView[] {
+    return this.store.allConflicts().map((r) => ({
+      id: r.id,
+      contractId: r.contract_id,
+      contractTitle: r.title,
+      field: r.field as ConflictField,
+      base: JSON.parse(r.base),
+      mine: JSON.parse(r.mine),
+      theirs: JSON.parse(r.theirs),
+      detectedAt: r.detected_at,
+    }));
+  }
+
+  resolve(conflictId: number, keep: "mine" | "theirs"): ConflictView[] {
+    resolveConflict(this.syncParts(), conflictId, keep, this.now().toISOString());
+    return this.conflicts();
+  }
+
+  contractLink(contractId: number): PortalLink | null {
+    this.register.get(contractId);
+    const link = this.store.linkOf(contractId);
+    if (!link) return null;
+    const item = this.store.record("item", link.itemId);
+    const data = item?.data ?? {};
+    const titled = (kind: "company" | "deal", id: unknown) => {
+      const n = Number(id);
+      const r = n > 0 ? this.store.record(kind, n) : null;
+      return r ? { id: n, title: r.title } : null;
+    };
+    const contactIds = Array.isArray(data.contactIds) ? data.contactIds : [];
+    const isDeal = link.entityTypeId === 2;
+    return {
+      entityTypeId: link.entityTypeId,
+      itemId: link.itemId,
+      itemTitle: item?.title ?? null,
+      deleted: link.remoteDeleted,
+      company: titled("company", data.companyId),
+      contacts: contactIds.flatMap((id) => {
+        const r = this.store.record("contact", Number(id));
+        return r ? [{ id: Number(id), name: r.title }] : [];
+      }),
+      deal: isDeal ? { id: link.itemId, title: item?.title ?? "" } : titled("deal", data.parentId2),
+      portal: this.store.connection()?.portal ?? null,
+    };
+  }
+
+  private syncParts() {
+    return {
+      store: this.store,
+      register: this.register,
+      lifecycle: this.lifecycle,
+      settings: this.store.settings(),
+      fromPortal: <T>(write: () => T) => this.fromPortal(write),
+    };
+  }
+
+  /** Every live contract goes to the outbox again (a new portal or a new target). */
+  private startOver(): void {
+    this.store.forgetPortal();
+    this.queueRegister();
+  }
+
+  /**
+   * Queues every live contract: edits are queued only while connected, so a
+   * (re)connection sends the register; linked contracts go out as updates,
+   * with the usual conflict check, the others are looked up before a create.
+   */
+  private queueRegister(): void {
+    this.store.db
+      .prepare(
+        `INSERT INTO sync_outbox (contract_id, action, at)
+         SELECT id, 'created', @at FROM contracts WHERE deleted = 0 ORDER BY id`,
+      )
+      .run({ at: this.now().toISOString() });
+  }
+
+  private async runOnce(): Promise<SyncRun> {
+    const client = this.client();
+    const startedAt = this.now().toISOString();
+    this.store.lock(process.pid, startedAt);
+    try {
+      return await this.sync(client, startedAt);
+    } finally {
+      this.store.unlock(process.pid);
+    }
+  }
+
+  private async sync(client: Bitrix24Client, startedAt: string): Promise<SyncRun> {
+    const run: SyncRun = {
+      id: this.store.startRun(startedAt),
+      startedAt,
+      finishedAt: null,
+      state: "running",
+      pulled: 0,
+      pushed: 0,
+      conflicts: 0,
+      errors: 0,
+      detail: { pulledBy: {}, created: 0, updated: 0, problems: [] },
+    };
+    const ctx: SyncContext = {
+      ...this.syncParts(),
+      client,
+      run,
+      progress: (p) => {
+        this.progress = p;
+      },
+    };
+    log.info({ run: run.id, portal: client.origin }, "sync started");
+    try {
+      this.progress = { phase: "pull", step: "company", done: 0 };
+      // In parallel: with OAuth, their expired-token answers share one refresh.
+      await settled([
+        ...REFERENCE_SOURCES.map((source) => pullReference(ctx, source)),
+        pullUsers(ctx).catch((error: unknown) => {
+          if (!(error instanceof Bitrix24Error && error.kind === "forbidden")) throw error;
+          problem(ctx, "users", error);
+        }),
+      ]);
+      // A first, whole pull has just seen every id: no deletions to look for yet.
+      const whole = this.store.cursor("item") === null;
+      await pullItems(ctx);
+      if (whole) this.store.setCursor("reconciledAt", this.now().toISOString());
+      else if (this.reconcileDue()) {
+        await reconcileDeletions(ctx);
+        this.store.setCursor("reconciledAt", this.now().toISOString());
+      }
+      await push(ctx);
+      run.state = "done";
+    } catch (error) {
+      run.state = isUnreachable(error) ? "offline" : "failed";
+      problem(ctx, "sync", error);
+      log.warn({ run: run.id, state: run.state, err: messageOf(error) }, "sync stopped");
+    }
+    run.finishedAt = this.now().toISOString();
+    this.store.finishRun(run);
+    log.info({ run: run.id, state: run.state, pulled: run.pulled, pushed: run.pushed }, "sync");
+    return run;
+  }
+
+  private reconcileDue(): boolean {
+    const last = this.store.cursor("reconciledAt");
+    return last === null || this.now().getTime() - Date.parse(last) >= RECONCILE_EVERY_MS;
+  }
+
+  private client(): Bitrix24Client {
+    const secret = this.secrets.read();
+    if (!secret || !this.store.connection()) {
+      throw new PactaError("not_connected", "connect to a Bitrix24 portal first");
+    }
+    return this.newClient(secret, "secret", (tokens) => {
+      this.secrets.write({ ...secret, ...tokens });
+    });
+  }
+
+  private newClient(
+    secret: PortalSecret,
+    path: string,
+    onTokens?: (tokens: { accessToken: string; refreshToken: string; expiresAt?: number }) => void,
+  ): Bitrix24Client {
+    try {
+      if (secret.kind === "webhook") {
+        return new Bitrix24Client({ ...this.options.client, auth: secret });
+      }
+      const tokens: OAuthTokens = {
+        accessToken: secret.accessToken,
+        refreshToken: secret.refreshToken,
+        ...(secret.expiresAt === undefined ? {} : { expiresAt: secret.expiresAt }),
+      };
+      return new Bitrix24Client({
+        ...this.options.client,
+        auth: {
+          kind: "oauth",
+          restUrl: secret.restUrl,
+          oauthUrl: secret.oauthUrl,
+          clientId: secret.clientId,
+          clientSecret: secret.clientSecret,
+          tokens,
+          onTokens: (t) => onTokens?.(t),
+        },
+      });
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      throw new PactaError("invalid_argument", message, [{ path: [path], message }]);
+    }
+  }
+
+  /** A real call proves the secret: who it is, and that it may read the CRM. */
+  private async check(client: Bitrix24Client, kind: "webhook" | "oauth"): Promise<ConnectionInfo> {
+    try {
+      // `profile` needs only the basic scope, which every webhook has.
+      const user = await client.call<{ ID?: unknown; NAME?: unknown; LAST_NAME?: unknown }>(
+        "profile",
+      );
+      const scope = await client.call<unknown>("scope");
+      const scopes = Array.isArray(scope.result) ? scope.result.map(String) : [];
+      if (!scopes.includes("crm")) {
+        throw new PactaError(
+          "portal_refused",
+          `the ${kind} may not use the CRM (its scopes: ${scopes.join(", ") || "none"}); ` +
+            "tick the crm scope on the portal",
+        );
+      }
+      const name = [user.result.NAME, user.result.LAST_NAME].filter((v) => v).join(" ");
+      return {
+        kind,
+        portal: `${client.origin}/`,
+        userId: Number(user.result.ID),
+        userName: name || `#${String(user.result.ID)}`,
+        scopes,
+        connectedAt: this.now().toISOString(),
+        secretStorage: this.secrets.storage,
+      };
+    } catch (error) {
+      throw toPactaError(error);
+    }
+  }
+
+  private adopt(info: ConnectionInfo): ConnectionInfo {
+    const before = this.store.connection();
+    this.store.db.transaction(() => {
+      if (before && before.portal !== info.portal) this.startOver();
+      else if (!before) this.queueRegister();
+      this.store.saveConnection(info);
+    })();
+    log.info({ portal: info.portal, kind: info.kind }, "connected to the portal");
+    return info;
+  }
+}
+
+interface FieldInfo {
+  type: string;
+  title: string;
+  isReadOnly: boolean;
+  isDynamic: boolean;
+}
+
+function sameTarget(a: SyncTarget, b: SyncTarget): boolean {
+  return entityTypeIdOf(a) === entityTypeIdOf(b) && a.categoryId === b.categoryId;
+}
+
+/** Waits for all; then fails with the first failure, so none is left running. */
+async function settled(work: Promise<unknown>[]): Promise<void> {
+  const results = await Promise.allSettled(work);
+  const failed = results.find((r): r is PromiseRejectedResult => r.status === "rejected");
+  if (failed) throw failed.reason;
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** A client error as the API reports it (its message is already free of secrets). */
+export function toPactaError(error: unknown): PactaError {
+  if (error instanceof PactaError) return error;
+  if (error instanceof Bitrix24Error) {
+    return new PactaError(
+      isUnreachable(error) ? "portal_unreachable" : "portal_refused",
+      error.message,
+    );
+  }
+  return new PactaError("internal", messageOf(error));
+}
