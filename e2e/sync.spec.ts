@@ -112,7 +112,8 @@ test("the portal out of reach is an offline state, and the edits wait", async ({
   double.offline = true;
   const control = new SyncControl(page);
   await control.sync();
-  await expect(control.offline).toBeVisible();
+  // A read is retried four times (about 8 s of backoff) before the portal counts as out of reach.
+  await expect(control.offline).toBeVisible({ timeout: 30_000 });
   await expect(control.summary).toHaveText(
     /^Portail injoignable .*: 2 contrats attendent l'envoi$/,
   );
