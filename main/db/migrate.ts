@@ -8,6 +8,7 @@ import { DEFAULT_STAGES } from "../../shared/domain/stages";
 import { register } from "./migrations/001-register";
 import { lifecycle } from "./migrations/002-lifecycle";
 import { reminders } from "./migrations/003-reminders";
+import { importSpeed } from "./migrations/004-import-speed";
 
 export interface Migration {
   version: number;
@@ -22,6 +23,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { ...register, seed: seedDefaultStages },
   lifecycle,
   reminders,
+  importSpeed,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -127,7 +127,7 @@ function writeBatch(
   dryRun: boolean,
   dryWritten: Map<string, string>,
 ): UpsertOutcome[] {
-  const write = register.db.transaction((): UpsertOutcome[] => {
+  const write = (): UpsertOutcome[] => {
     const outcomes: UpsertOutcome[] = [];
     for (const m of mapped) {
       if (!m.ok) continue;
@@ -147,9 +147,9 @@ function writeBatch(
     }
     if (dryRun) throw new DryRunRollback(outcomes);
     return outcomes;
-  });
+  };
   try {
-    return write();
+    return register.writeBatch(write);
   } catch (error) {
     if (!(error instanceof DryRunRollback)) throw error;
     for (const m of mapped) {

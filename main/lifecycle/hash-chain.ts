@@ -84,6 +84,9 @@ export function storedEntryHash(row: StoredEntry, prevHash: string | null): stri
 export class HistoryChain {
   private readonly last: Statement;
   private readonly insert: Statement;
+  /** Within a batch: the last entry written, so it is read only once. */
+  private batchLast: { id: number; hash: string | null } | null = null;
+  private batching = false;
 
   constructor(db: Db) {
     this.last = db.prepare("SELECT id, hash FROM contract_history ORDER BY id DESC LIMIT 1");
@@ -94,13 +97,32 @@ export class HistoryChain {
   }
 
   /**
-   * Call inside the write's transaction. The previous hash is read every
-   * time, never cached: another process may have written since.
+   * Starts a batch of appends in one transaction: the last entry is read
+   * at the first append and then kept in memory. Only while the batch's
+   * transaction is open: it holds the write lock once it has written, so
+   * no other process can add to the chain until `endBatch`.
+   */
+  beginBatch(): void {
+    this.batching = true;
+    this.batchLast = null;
+  }
+
+  /** Call when the batch's transaction ends, committed or not. */
+  endBatch(): void {
+    this.batching = false;
+    this.batchLast = null;
+  }
+
+  /**
+   * Call inside the write's transaction. Outside a batch the previous hash
+   * is read every time, never cached: another process may have written.
    */
   append(entry: Omit<ChainedEntry, "id">): number {
-    const last = this.last.get() as { id: number; hash: string | null } | undefined;
+    const last =
+      this.batchLast ?? (this.last.get() as { id: number; hash: string | null } | undefined);
     const id = (last?.id ?? 0) + 1;
     const prevHash = last?.hash ?? null;
+    const hash = entryHash(prevHash, { ...entry, id });
     this.insert.run({
       id,
       contractId: entry.contractId,
@@ -109,8 +131,9 @@ export class HistoryChain {
       action: entry.action,
       changes: JSON.stringify(entry.changes),
       prevHash,
-      hash: entryHash(prevHash, { ...entry, id }),
+      hash,
     });
+    if (this.batching) this.batchLast = { id, hash };
     return id;
   }
 }

@@ -130,6 +130,27 @@ export class ContractRegister {
       : "unchanged";
   }
 
+  /**
+   * Runs an import batch (`upsertByReference` calls) in one transaction.
+   * The history's last link is read once and kept in memory for the batch,
+   * and the new stage visits mark their contracts for the reminder scan in
+   * one statement at the end.
+   */
+  writeBatch<T>(work: () => T): T {
+    return this.db.transaction(() => {
+      this.history.beginBatch();
+      this.visits.deferMarks();
+      try {
+        const result = work();
+        this.visits.flushMarks();
+        return result;
+      } finally {
+        this.history.endBatch();
+        this.visits.dropMarks();
+      }
+    })();
+  }
+
   markReviewed(id: number): Contract {
     return this.setFlag(id, "review_flags", "[]", "updated");
   }
@@ -330,9 +351,12 @@ function prepare(db: Db) {
        WHERE contract_id = @id ORDER BY id`,
     ),
     stage: s("SELECT key FROM stages WHERE key = @key"),
+    // working_days: the default that applies to a contract without its own choice.
     insert: s(
-      `INSERT INTO contracts (uid, ${columns}, review_flags, created_at, updated_at)
-       VALUES (@uid, ${values}, @review_flags, @created_at, @updated_at)`,
+      `INSERT INTO contracts (uid, ${columns}, review_flags, created_at, updated_at,
+         working_days)
+       VALUES (@uid, ${values}, @review_flags, @created_at, @updated_at,
+         coalesce((SELECT value = '1' FROM settings WHERE key = 'reminders.workingDays'), 0))`,
     ),
     update: s(
       `UPDATE contracts SET ${sets}, review_flags = @review_flags, updated_at = @updated_at

@@ -38,7 +38,7 @@ export interface ContractRow {
   deleted: number;
   created_at: string;
   updated_at: string;
-  /** The working-day option as it applies (kept by migration 003's triggers). */
+  /** The working-day option as it applies (set on insert, then kept by triggers). */
   working_days: number;
 }
 
