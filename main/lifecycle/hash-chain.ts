@@ -90,9 +90,10 @@ export class HistoryChain {
 
   constructor(db: Db) {
     this.last = db.prepare("SELECT id, hash FROM contract_history ORDER BY id DESC LIMIT 1");
+    // By position: every imported row appends one entry.
     this.insert = db.prepare(
       `INSERT INTO contract_history (id, contract_id, at, actor, action, changes, prev_hash, hash)
-       VALUES (@id, @contractId, @at, @actor, @action, @changes, @prevHash, @hash)`,
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     );
   }
 
@@ -122,17 +123,10 @@ export class HistoryChain {
       this.batchLast ?? (this.last.get() as { id: number; hash: string | null } | undefined);
     const id = (last?.id ?? 0) + 1;
     const prevHash = last?.hash ?? null;
-    const hash = entryHash(prevHash, { ...entry, id });
-    this.insert.run({
-      id,
-      contractId: entry.contractId,
-      at: entry.at,
-      actor: entry.actor,
-      action: entry.action,
-      changes: JSON.stringify(entry.changes),
-      prevHash,
-      hash,
-    });
+    const { contractId, at, actor, action } = entry;
+    const hash = entryHash(prevHash, { id, contractId, at, actor, action, changes: entry.changes });
+    const changes = JSON.stringify(entry.changes);
+    this.insert.run(id, contractId, at, actor, action, changes, prevHash, hash);
     if (this.batching) this.batchLast = { id, hash };
     return id;
   }

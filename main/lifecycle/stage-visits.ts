@@ -58,7 +58,7 @@ export class StageVisits {
    * be invented). One statement per contract, so that imports stay fast.
    */
   start(contractId: number, stage: string, at: string, today: string | null): void {
-    if (today === null) this.sql.startUndated.run({ id: contractId, stage, at });
+    if (today === null) this.sql.startUndated.run(contractId, stage, at);
     else this.sql.start.run({ id: contractId, stage, at, today });
     this.mark(contractId);
   }
@@ -115,9 +115,10 @@ function prepare(db: Db) {
       `INSERT INTO contract_stages (contract_id, stage, due_date, entered_at)
        VALUES (@id, @stage, ${due}, @at)`,
     ),
+    // By position: every imported contract opens one visit.
     startUndated: s(
       `INSERT INTO contract_stages (contract_id, stage, due_date, entered_at)
-       VALUES (@id, @stage, NULL, @at)`,
+       VALUES (?, ?, NULL, ?)`,
     ),
     enter: s(
       `INSERT INTO contract_stages (contract_id, stage, responsible_id, due_date, entered_at)
