@@ -29,7 +29,11 @@ type Problem = ImportReport["problems"][number];
 export interface RunOptions {
   /** Check and count everything, write nothing. */
   dryRun: boolean;
-  /** Rows per transaction. */
+  /**
+   * Rows per transaction (10,000 by default): fewer commits make a big
+   * import faster, smaller batches report progress more often and hold
+   * the write lock for less time (about half a second at 10,000 rows).
+   */
   batchSize?: number;
   onProgress?: (done: number, total: number) => void;
   /**
@@ -54,6 +58,8 @@ class DryRunRollback extends Error {
   }
 }
 
+export const DEFAULT_BATCH_SIZE = 10_000;
+
 const nextTick = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export async function executeImport(
@@ -61,7 +67,7 @@ export async function executeImport(
   prepared: PreparedImport,
   options: RunOptions,
 ): Promise<ImportReport> {
-  const batchSize = Math.max(1, options.batchSize ?? 5000);
+  const batchSize = Math.max(1, options.batchSize ?? DEFAULT_BATCH_SIZE);
   const stages = new ContractList(register.db).facets().stages;
   const workerScript =
     options.workerScript === undefined ? defaultWorkerScript() : options.workerScript;
