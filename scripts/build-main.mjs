@@ -27,6 +27,14 @@ await build({
   packages: "external",
 });
 
+// The import's mapping worker runs in its own thread from its own file:
+// bundle everything it needs into it, so it loads the same way everywhere.
+await build({
+  ...common,
+  entryPoints: { "import-worker": "main/import/map-worker.ts" },
+  outdir: "dist/main",
+});
+
 // A sandboxed preload may only require "electron": bundle everything else in.
 await build({
   ...common,

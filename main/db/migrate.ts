@@ -10,6 +10,7 @@ import { lifecycle } from "./migrations/002-lifecycle";
 import { reminders } from "./migrations/003-reminders";
 import { templates } from "./migrations/004-templates";
 import { bitrix24Sync } from "./migrations/005-bitrix24-sync";
+import { importSpeed } from "./migrations/006-import-speed";
 
 export interface Migration {
   version: number;
@@ -26,6 +27,7 @@ export const MIGRATIONS: readonly Migration[] = [
   reminders,
   templates,
   bitrix24Sync,
+  importSpeed,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

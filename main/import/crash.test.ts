@@ -10,10 +10,11 @@ import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
 import { generateCsv } from "../bench/generate";
 import { tempDataDir } from "../test-support/temp-register";
+import { DEFAULT_BATCH_SIZE } from "./import-service";
 
 const PACTA = path.resolve(__dirname, "../../dist/main/pacta.cjs");
 const ROWS = 40_000;
-const BATCH = 5_000;
+const BATCH = DEFAULT_BATCH_SIZE;
 const dirs: string[] = [];
 afterEach(() => {
   for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });

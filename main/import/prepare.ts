@@ -21,6 +21,8 @@ export const NO_REFERENCE_NOTE =
 /** A file read and a mapping settled, ready to import. */
 export interface PreparedImport {
   fileName: string;
+  /** The file's text, for the mapping worker to read again. */
+  content: string;
   file: SourceFile;
   mapping: ImportMapping;
 }
@@ -81,7 +83,7 @@ export function prepareImport(source: ImportSource): PreparedImport {
       );
     }
   }
-  return { fileName: source.fileName, file, mapping };
+  return { fileName: source.fileName, content: source.content, file, mapping };
 }
 
 export function mapRowOf(

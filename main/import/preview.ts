@@ -12,7 +12,8 @@ export function previewImport(source: ImportSource, sampleSize = 20): ImportPrev
   const given = parseMapping(source.mapping);
   const file = readSourceFile(source.fileName, source.content, given?.delimiter ?? "auto");
   const suggestedMapping = suggestionFor(file);
-  const prepared = { fileName: source.fileName, file, mapping: given ?? suggestedMapping };
+  const mapping = given ?? suggestedMapping;
+  const prepared = { fileName: source.fileName, content: source.content, file, mapping };
   const map = mapRowOf(prepared);
   const sample: ImportedRow[] = [];
   for (let i = 0; i < Math.min(sampleSize, file.rows.length); i += 1) {

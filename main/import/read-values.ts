@@ -112,6 +112,7 @@ export function readStage(raw: string, stages: readonly StageDefinition[]): Read
 
 /** True when one of `words` appears in `raw` as a whole word, ignoring case and accents. */
 export function hasWord(raw: string, words: readonly string[]): boolean {
+  if (words.length === 0) return false;
   const text = ` ${fold(raw)} `;
   return words.some((w) => fold(w) !== "" && text.includes(` ${fold(w)} `));
 }

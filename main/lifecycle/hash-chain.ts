@@ -84,33 +84,50 @@ export function storedEntryHash(row: StoredEntry, prevHash: string | null): stri
 export class HistoryChain {
   private readonly last: Statement;
   private readonly insert: Statement;
+  /** Within a batch: the last entry written, so it is read only once. */
+  private batchLast: { id: number; hash: string | null } | null = null;
+  private batching = false;
 
   constructor(db: Db) {
     this.last = db.prepare("SELECT id, hash FROM contract_history ORDER BY id DESC LIMIT 1");
+    // By position: every imported row appends one entry.
     this.insert = db.prepare(
       `INSERT INTO contract_history (id, contract_id, at, actor, action, changes, prev_hash, hash)
-       VALUES (@id, @contractId, @at, @actor, @action, @changes, @prevHash, @hash)`,
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     );
   }
 
   /**
-   * Call inside the write's transaction. The previous hash is read every
-   * time, never cached: another process may have written since.
+   * Starts a batch of appends in one transaction: the last entry is read
+   * at the first append and then kept in memory. Only while the batch's
+   * transaction is open: it holds the write lock once it has written, so
+   * no other process can add to the chain until `endBatch`.
+   */
+  beginBatch(): void {
+    this.batching = true;
+    this.batchLast = null;
+  }
+
+  /** Call when the batch's transaction ends, committed or not. */
+  endBatch(): void {
+    this.batching = false;
+    this.batchLast = null;
+  }
+
+  /**
+   * Call inside the write's transaction. Outside a batch the previous hash
+   * is read every time, never cached: another process may have written.
    */
   append(entry: Omit<ChainedEntry, "id">): number {
-    const last = this.last.get() as { id: number; hash: string | null } | undefined;
+    const last =
+      this.batchLast ?? (this.last.get() as { id: number; hash: string | null } | undefined);
     const id = (last?.id ?? 0) + 1;
     const prevHash = last?.hash ?? null;
-    this.insert.run({
-      id,
-      contractId: entry.contractId,
-      at: entry.at,
-      actor: entry.actor,
-      action: entry.action,
-      changes: JSON.stringify(entry.changes),
-      prevHash,
-      hash: entryHash(prevHash, { ...entry, id }),
-    });
+    const { contractId, at, actor, action } = entry;
+    const hash = entryHash(prevHash, { id, contractId, at, actor, action, changes: entry.changes });
+    const changes = JSON.stringify(entry.changes);
+    this.insert.run(id, contractId, at, actor, action, changes, prevHash, hash);
+    if (this.batching) this.batchLast = { id, hash };
     return id;
   }
 }

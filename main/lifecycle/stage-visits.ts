@@ -2,6 +2,10 @@
  * A contract's visits to stages (`contract_stages`) and its moves
  * (`stage_moves`): the statements the register and the lifecycle share,
  * prepared once. They run inside the caller's transaction.
+ *
+ * Every new visit marks its contract in `reminder_dirty`, so the next scan
+ * recomputes its "stage due" reminders (a trigger did this before
+ * migration 004; updates and deletes of visits still mark by trigger).
  */
 import type { Statement } from "better-sqlite3";
 import type { Db } from "../db/open";
@@ -18,9 +22,33 @@ export interface MoveRecord {
 
 export class StageVisits {
   private readonly sql: ReturnType<typeof prepare>;
+  /** Contracts to mark at the end of a batch; null marks each one at once. */
+  private pendingMarks: number[] | null = null;
 
   constructor(db: Db) {
     this.sql = prepare(db);
+  }
+
+  /** From now on, collects the marks of new visits until `flushMarks`. */
+  deferMarks(): void {
+    this.pendingMarks ??= [];
+  }
+
+  /** Writes the collected marks in one statement; marks go out one by one again. */
+  flushMarks(): void {
+    const ids = this.pendingMarks;
+    this.pendingMarks = null;
+    if (ids && ids.length > 0) this.sql.markMany.run({ ids: JSON.stringify(ids) });
+  }
+
+  /** Forgets the collected marks (their transaction rolled back). */
+  dropMarks(): void {
+    this.pendingMarks = null;
+  }
+
+  private mark(contractId: number): void {
+    if (this.pendingMarks) this.pendingMarks.push(contractId);
+    else this.sql.mark.run({ id: contractId });
   }
 
   /**
@@ -30,8 +58,9 @@ export class StageVisits {
    * be invented). One statement per contract, so that imports stay fast.
    */
   start(contractId: number, stage: string, at: string, today: string | null): void {
-    if (today === null) this.sql.startUndated.run({ id: contractId, stage, at });
+    if (today === null) this.sql.startUndated.run(contractId, stage, at);
     else this.sql.start.run({ id: contractId, stage, at, today });
+    this.mark(contractId);
   }
 
   /**
@@ -40,6 +69,7 @@ export class StageVisits {
    */
   enter(contractId: number, stage: string, at: string, today: string): void {
     this.sql.enter.run({ id: contractId, stage, at, today });
+    this.mark(contractId);
   }
 
   /** Closes the open visit, if any. */
@@ -85,9 +115,10 @@ function prepare(db: Db) {
       `INSERT INTO contract_stages (contract_id, stage, due_date, entered_at)
        VALUES (@id, @stage, ${due}, @at)`,
     ),
+    // By position: every imported contract opens one visit.
     startUndated: s(
       `INSERT INTO contract_stages (contract_id, stage, due_date, entered_at)
-       VALUES (@id, @stage, NULL, @at)`,
+       VALUES (?, ?, NULL, ?)`,
     ),
     enter: s(
       `INSERT INTO contract_stages (contract_id, stage, responsible_id, due_date, entered_at)
@@ -106,5 +137,10 @@ function prepare(db: Db) {
        VALUES (@id, @from, @to, @at, @actor, @comment, @skipped)`,
     ),
     retired: s("SELECT retired FROM stages WHERE key = @stage"),
+    mark: s("INSERT OR IGNORE INTO reminder_dirty (contract_id) VALUES (@id)"),
+    markMany: s(
+      `INSERT OR IGNORE INTO reminder_dirty (contract_id)
+       SELECT value FROM json_each(@ids)`,
+    ),
   };
 }

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type ContractInput, contractInputSchema } from "../../shared/domain/contract";
 import { openTempServices } from "../test-support/temp-register";
+import { CONTRACT_COLUMNS, columnValues, toColumns } from "./rows";
 
 type Temp = ReturnType<typeof openTempServices>;
 let s: Temp;
@@ -28,6 +29,15 @@ const supply: ContractInput = {
   tags: ["café", "achats"],
   notes: "Préavis de résiliation par lettre recommandée.",
 };
+
+describe("contract columns", () => {
+  it("binds every stored column, by position in the list's order", () => {
+    const columns = toColumns(fields(supply), "draft");
+    expect([...CONTRACT_COLUMNS].sort()).toEqual(Object.keys(columns).sort());
+    expect(columnValues(columns)).toEqual(CONTRACT_COLUMNS.map((c) => columns[c]));
+    expect(columnValues(columns).slice(0, 3)).toEqual(["C-2026-001", supply.title, "Fourniture"]);
+  });
+});
 
 describe("contract register", () => {
   it("stores a contract exactly and reads it back", () => {

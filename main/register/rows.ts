@@ -38,7 +38,7 @@ export interface ContractRow {
   deleted: number;
   created_at: string;
   updated_at: string;
-  /** The working-day option as it applies (kept by migration 003's triggers). */
+  /** The working-day option as it applies (set on insert, then kept by triggers). */
   working_days: number;
 }
 
@@ -163,6 +163,31 @@ export function toContract(
     createdAt: row.created_at,
     history,
   };
+}
+
+/** The columns a contract's fields are stored in, in `toColumns` order. */
+export const CONTRACT_COLUMNS = [
+  "reference",
+  "title",
+  "type",
+  "stage",
+  "value_minor",
+  "currency",
+  "signature_date",
+  "effective_date",
+  "end_date",
+  "renewal_kind",
+  "renewal_term",
+  "notice_period",
+  "governing_law",
+  "notes",
+] as const satisfies readonly (keyof Columns)[];
+
+type Columns = ReturnType<typeof toColumns>;
+
+/** The values of `toColumns`, in `CONTRACT_COLUMNS` order, to bind by position. */
+export function columnValues(c: Columns): Columns[keyof Columns][] {
+  return CONTRACT_COLUMNS.map((name) => c[name]);
 }
 
 /** The columns a contract's fields are stored in. */

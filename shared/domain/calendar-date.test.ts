@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   addDays,
@@ -41,6 +42,26 @@ describe("calendar arithmetic", () => {
     expect(addDays("2025-01-01", -1)).toBe("2024-12-31");
     expect(daysBetween("2024-01-01", "2025-01-01")).toBe(366);
     expect(daysBetween("2024-03-31", "2024-03-30")).toBe(-1);
+  });
+
+  it("knows a real day from its four, two and two digits, as the UTC calendar does", () => {
+    const digits = (n: number) => fc.stringMatching(new RegExp(`^[0-9]{${n}}$`));
+    const near = fc.tuple(
+      fc.oneof(digits(4), fc.constantFrom("0999", "1000", "1900", "2000", "2024", "2100")),
+      fc.oneof(digits(2), fc.constantFrom("00", "01", "02", "04", "12", "13")),
+      fc.oneof(digits(2), fc.constantFrom("00", "01", "28", "29", "30", "31", "32")),
+    );
+    fc.assert(
+      fc.property(near, ([y, m, d]) => {
+        const text = `${y}-${m}-${d}`;
+        const utc = new Date(`${text}T00:00:00Z`);
+        const real =
+          Number(y) >= 1000 && !Number.isNaN(utc.getTime()) && utc.toISOString().startsWith(text);
+        expect(isCalendarDate(text)).toBe(real);
+      }),
+      { numRuns: 3000 },
+    );
+    expect(isCalendarDate(" 2024-02-29")).toBe(false);
   });
 
   it("gives today on the machine's local calendar", () => {

@@ -17,6 +17,13 @@ export function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
+/** Days in `month` (1-12) of `year`, without building a Date: imports check every date. */
+function monthLength(year: number, month: number): number {
+  if (month !== 2) return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return leap ? 29 : 28;
+}
+
 function fromParts(year: number, month: number, day: number): CalendarDate | null {
   if (year < 1000 || year > 9999 || month < 1 || month > 12) return null;
   if (day < 1 || day > daysInMonth(year, month)) return null;
@@ -30,7 +37,12 @@ function pad2(n: number): string {
 /** True when `text` is a real calendar day written `YYYY-MM-DD`. */
 export function isCalendarDate(text: string): boolean {
   const m = ISO_DATE.exec(text);
-  return m !== null && fromParts(Number(m[1]), Number(m[2]), Number(m[3])) === text;
+  if (m === null) return false;
+  // Four, two and two digits: the text is the date's own spelling when each part is in range.
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  return year >= 1000 && month >= 1 && month <= 12 && day >= 1 && day <= monthLength(year, month);
 }
 
 /**
