@@ -14,13 +14,14 @@ import type {
   RenderedSection,
   RenderResult,
   TemplateContent,
+  TemplateProblem,
 } from "../../shared/domain/templates";
 import type { Db } from "../db/open";
 import type { ContractRegister } from "../register/register";
 import { contractValues, isBuiltinKey, sampleContract } from "./catalog";
 import { renderTemplate } from "./engine";
 import { sanitizeDocumentBody } from "./html";
-import type { Templates } from "./templates";
+import { syntaxError, type Templates } from "./templates";
 
 export interface DocumentsOptions {
   now: () => Date;
@@ -40,6 +41,8 @@ interface DocumentRow {
 export interface Generated {
   document: ContractDocument;
   missing: string[];
+  /** What is wrong with the template but did not stop it (unknown fields…). */
+  problems: TemplateProblem[];
 }
 
 export class Documents {
@@ -110,6 +113,9 @@ export class Documents {
       const now = this.options.now();
       const entered = overrides(contract, now, { ...(before?.values ?? {}), ...values });
       const result = renderTemplate({ content: template.content, contract, values: entered, now });
+      const broken = result.problems.filter((p) => p.kind === "syntax");
+      // A section that cannot render is refused, never stored as template code.
+      if (broken.length > 0) throw syntaxError(template.content, broken);
       const at = this.stamp();
       this.write({
         contractId,
@@ -128,7 +134,11 @@ export class Documents {
         sections: [before ? before.sections.length : null, result.sections.length],
         text: [before ? textHash(before.sections) : null, textHash(result.sections)],
       });
-      return { document: this.read(contractId) as ContractDocument, missing: result.missing };
+      return {
+        document: this.read(contractId) as ContractDocument,
+        missing: result.missing,
+        problems: result.problems,
+      };
     })();
   }
 

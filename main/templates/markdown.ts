@@ -15,6 +15,7 @@
 import MarkdownIt, { type Token } from "markdown-it";
 import { PactaError } from "../../shared/api/result";
 import {
+  fieldKeySchema,
   type TemplateContent,
   type TemplateField,
   type TemplateLanguage,
@@ -238,6 +239,8 @@ function fieldsOf(sections: TemplateSection[], language: TemplateLanguage): Temp
   for (const s of sections) {
     for (const use of [...analyze(s.title).uses, ...analyze(s.body).uses]) {
       if (fields.has(use.key) || isBuiltinGroup(use.key)) continue;
+      // `{{toString}}` stays an unknown field: the check reports it.
+      if (!fieldKeySchema.safeParse(use.key).success) continue;
       fields.set(use.key, {
         key: use.key,
         label: clip(builtinLabel(use.key, language) ?? labelFromKey(use.key), 200),

@@ -134,8 +134,16 @@ export const documentsApi = {
       templateId: z.number().int().positive(),
     }),
   ),
-  /** Renders the template's newest version and stores the sections on the contract. */
-  generate: endpoint<{ document: ContractDocument; missing: string[] }>()(
+  /**
+   * Renders the template's newest version and stores the sections on the
+   * contract. Refused (invalid_argument) when a section cannot render;
+   * `problems` lists what is wrong but did not stop it.
+   */
+  generate: endpoint<{
+    document: ContractDocument;
+    missing: string[];
+    problems: TemplateProblem[];
+  }>()(
     z.object({
       contractId: z.number().int().positive(),
       templateId: z.number().int().positive(),

@@ -17,7 +17,15 @@ export const fieldKeySchema = z
   .max(120)
   .regex(/^[A-Za-z_][\w-]*(\.[A-Za-z_][\w-]*)*$/, {
     message: "expected dotted words such as party.client.name",
+  })
+  .refine((key) => !key.split(".").some(isInheritedName), {
+    message: "names every object has, such as toString, cannot name a field",
   });
+
+/** `toString`, `constructor`…: names every object inherits, never a field. */
+export function isInheritedName(name: string): boolean {
+  return Object.getOwnPropertyNames(Object.prototype).includes(name);
+}
 
 export const FIELD_TYPES = ["text", "longText", "date", "amount", "number", "list"] as const;
 export type FieldType = (typeof FIELD_TYPES)[number];
