@@ -163,4 +163,64 @@ describe("pacta generate", () => {
     expect(missingTemplate.stderr).toBe("pacta: there is no template #7\n");
     expect(pacta("show", "1", "--json").stdout).not.toContain('"document"');
   });
+
+  it("exits 1 with a clear line when the template is archived", () => {
+    importFixture();
+    const s = openServices({ dataDir, actor: "setup" });
+    s.templates.archive(1, true);
+    s.close();
+    const r = pacta("generate", "1", "--template", "1");
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe(
+      "pacta: template #1 (Contrat de prestation de services) is archived: " +
+        "unarchive it to use it\n",
+    );
+  });
+
+  it("refuses a template that uses a helper we do not provide, at import and generate", () => {
+    const file = path.join(dataDir, "lookup.md");
+    fs.writeFileSync(file, '# Lookup\n\n## Objet\n\nTitre : {{lookup contract "title"}}.\n');
+    const imported = pacta("template", "import", file);
+    expect(imported.status).toBe(1);
+    expect(imported.stderr).toMatch(
+      /^pacta: lookup\.md: the template has a syntax error: “Objet”, line 1, column 14: “lookup” is not available in templates/,
+    );
+    // A template stored before this check existed: generate refuses it, stores nothing.
+    importFixture();
+    const s = openServices({ dataDir, actor: "setup" });
+    const t = s.templates.get(1);
+    const content = structuredClone(t.content);
+    const objet = content.sections.find((x) => x.title === "Objet");
+    if (!objet) throw new Error("the fixture has an “Objet” section");
+    objet.body = '<p>Titre : {{lookup contract "title"}}.</p>';
+    s.db
+      .prepare(
+        `INSERT INTO template_versions (template_id, version, content, saved_at, saved_by)
+         VALUES (1, 2, ?, '2026-05-04T10:00:00Z', 'older version')`,
+      )
+      .run(JSON.stringify(content));
+    s.db.prepare("UPDATE templates SET current_version = 2 WHERE id = 1").run();
+    s.close();
+    const r = pacta("generate", "1", "--template", "1");
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/^pacta: the template has a syntax error: “Objet”, line 1/);
+    expect(r.stdout).toBe("");
+    const shown = pacta("show", "1", "--json").stdout;
+    expect(shown).not.toContain("lookup");
+    expect(shown).not.toContain('"document"');
+  });
+
+  it("prints what is wrong with the template on stderr, and in --json", () => {
+    const file = path.join(dataDir, "unknown.md");
+    fs.writeFileSync(file, "# Inconnu\n\n## Objet\n\nLieu : {{presta.ville}} {{toString}}.\n");
+    expect(pacta("template", "import", file).status).toBe(0);
+    const r = pacta("generate", "1", "--template", "1");
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/^pacta: warning: “Objet”, line 1: unknown field “toString”/);
+    expect(r.stderr).not.toMatch(/Access has been denied/);
+    const json = JSON.parse(pacta("generate", "1", "--template", "1", "--json").stdout);
+    expect(json.problems).toEqual([
+      expect.objectContaining({ kind: "unknown_field", line: 1, column: 30 }),
+    ]);
+  });
 });

@@ -12,7 +12,7 @@ import type { PactaServices } from "../app/services";
 import { analyze } from "../templates/engine";
 import { exportContractPdf } from "../templates/export-pdf";
 import { describeFsError, parseId } from "./commands";
-import { out, printJson, type Runner, table, UsageError } from "./output";
+import { out, printJson, type Runner, table, UsageError, warn } from "./output";
 
 export function templateCommands(cli: Command, run: Runner): void {
   cli
@@ -149,7 +149,7 @@ export function generateCommand(s: PactaServices, idText: string, o: GenerateOpt
     }
     values[key] = pair.slice(at + 1);
   }
-  const template = s.templates.get(Number(o.template));
+  const template = workFailure(() => s.templates.get(Number(o.template)));
   const known = new Set(template.content.fields.map((f) => f.key));
   for (const section of template.content.sections) {
     for (const use of analyze(section.body).uses) known.add(use.key);
@@ -162,10 +162,15 @@ export function generateCommand(s: PactaServices, idText: string, o: GenerateOpt
         `its fields are: ${[...known].join(", ") || "none"}`,
     );
   }
-  const result = s.documents.generate(contractId, template.id, values);
+  const result = workFailure(() => s.documents.generate(contractId, template.id, values));
   if (o.json) {
     printJson(result);
     return;
+  }
+  for (const p of result.problems) {
+    const title = template.content.sections.find((x) => x.id === p.sectionId)?.title;
+    const place = p.line === null ? "" : `, line ${p.line}`;
+    warn(`${title ? `“${title}”${place}: ` : ""}${p.message}`);
   }
   const n = result.document.sections.length;
   out(
@@ -173,6 +178,21 @@ export function generateCommand(s: PactaServices, idText: string, o: GenerateOpt
       `"${template.name}" (version ${template.version}), ${n} section${n === 1 ? "" : "s"}`,
   );
   if (result.missing.length > 0) out(`Still empty: ${result.missing.join(", ")}`);
+}
+
+/**
+ * A template that is archived, broken or absent fails the work (exit 1),
+ * not the command line (exit 2): the reason code is for the UI.
+ */
+function workFailure<T>(work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    if (error instanceof PactaError && error.reason === "invalid_argument") {
+      throw new Error(error.message);
+    }
+    throw error;
+  }
 }
 
 interface ExportPdfOptions {
