@@ -181,3 +181,36 @@ test("a save over someone else's newer version is refused and explained", async 
   await mine.expectVersion(2);
   await expect(mine.body).toContainText("Modifié ailleurs.");
 });
+
+test("Back or a typed address asks before leaving unsaved edits", async ({ page, pacta }) => {
+  const templates = new TemplatesPage(page);
+  await templates.open(pacta.url);
+  await templates.importFile(FIXTURE);
+  const editor = new TemplateEditor(page);
+  await expect(editor.heading).toHaveText("Contrat de prestation de services");
+  const editorUrl = page.url();
+  await editor.selectSection("Objet");
+  await editor.sectionTitle.fill("Objet du contrat");
+  await expect(editor.unsaved).toBeVisible();
+
+  const ask = page.getByRole("dialog").filter({ hasText: "Quitter sans enregistrer ?" });
+  await page.goBack();
+  await expect(ask).toBeVisible();
+  await expect(page).toHaveURL(editorUrl);
+  await ask.getByRole("button", { name: "Rester sur la page" }).click();
+  await expect(ask).toBeHidden();
+  await expect(editor.sectionTitle).toHaveValue("Objet du contrat");
+  await expect(editor.unsaved).toBeVisible();
+
+  // A #/ address typed in the bar is a hash move too.
+  await page.evaluate(() => {
+    window.location.hash = "#/";
+  });
+  await expect(ask).toBeVisible();
+  await expect(page).toHaveURL(editorUrl);
+  await ask.getByRole("button", { name: "Quitter sans enregistrer" }).click();
+  await expect(page.getByRole("main").getByRole("heading", { level: 1 })).not.toHaveText(
+    "Contrat de prestation de services",
+  );
+  await expect(page).not.toHaveURL(editorUrl);
+});
