@@ -214,3 +214,15 @@ test("Back or a typed address asks before leaving unsaved edits", async ({ page,
   );
   await expect(page).not.toHaveURL(editorUrl);
 });
+
+test("a binary file is refused as a template, in French", async ({ page, pacta }, testInfo) => {
+  const file = testInfo.outputPath("photo.md");
+  fs.writeFileSync(file, Buffer.from(Array.from({ length: 3000 }, (_, i) => (i * 37) % 256)));
+  const templates = new TemplatesPage(page);
+  await templates.open(pacta.url);
+  await templates.importFile(file);
+  await expect(
+    page.getByRole("alert").filter({ hasText: "photo.md n'est pas un fichier texte" }),
+  ).toBeVisible();
+  await expect(templates.emptyTitle).toBeVisible();
+});

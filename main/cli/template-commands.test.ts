@@ -98,6 +98,35 @@ describe("pacta template import and pacta templates", () => {
   });
 });
 
+describe("pacta template import refuses what is not a template file", () => {
+  it("refuses a binary file, with NUL bytes or without", () => {
+    const png = path.join(dataDir, "logo.md");
+    const bytes = Buffer.alloc(4096);
+    for (let i = 0; i < bytes.length; i++) bytes[i] = (i * 7919) % 256;
+    fs.writeFileSync(png, Buffer.concat([Buffer.from("\x89PNG\r\n\x1a\n"), bytes]));
+    const r = pacta("template", "import", png);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe("pacta: logo.md is not a text file\n");
+    // No NUL at all: bytes that only decode as a soup of control characters.
+    const noNul = path.join(dataDir, "archive.md");
+    fs.writeFileSync(noNul, Buffer.from(bytes.filter((b) => b !== 0)));
+    expect(pacta("template", "import", noNul).stderr).toBe(
+      "pacta: archive.md is not a text file\n",
+    );
+    expect(pacta("templates").stdout).toMatch(/^No templates yet/);
+  });
+
+  it("refuses a file over 2 MB before parsing it, naming the limit", () => {
+    const big = path.join(dataDir, "big.md");
+    fs.writeFileSync(big, `# Gros\n\n## Objet\n\n${"Du texte. ".repeat(2_200_000)}\n`);
+    const started = Date.now();
+    const r = pacta("template", "import", big);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe("pacta: big.md is 21.0 MB: a template file may be 2 MB at most\n");
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
+});
+
 describe("pacta generate", () => {
   it("generates a contract's text, naming the fields still empty", () => {
     importFixture();

@@ -6,11 +6,16 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Command } from "commander";
 import { PactaError } from "../../shared/api/result";
-import { fieldKeySchema } from "../../shared/domain/templates";
-import { decodeText } from "../../shared/domain/text-encoding";
+import {
+  fieldKeySchema,
+  MARKDOWN_MAX_BYTES,
+  MARKDOWN_MAX_TEXT,
+} from "../../shared/domain/templates";
+import { decodeText, looksLikeText } from "../../shared/domain/text-encoding";
 import type { PactaServices } from "../app/services";
 import { analyze } from "../templates/engine";
 import { exportContractPdf } from "../templates/export-pdf";
+import { megabytes } from "../templates/markdown";
 import { describeFsError, parseId } from "./commands";
 import { out, printJson, type Runner, table, UsageError, warn } from "./output";
 
@@ -97,15 +102,28 @@ interface ImportOptions {
   json?: boolean;
 }
 
+function isFsError(error: unknown): boolean {
+  return error instanceof Error && typeof (error as NodeJS.ErrnoException).code === "string";
+}
+
 export function importTemplateCommand(s: PactaServices, file: string, o: ImportOptions): void {
   const language = parseLanguage(o.language);
+  const fileName = path.basename(file);
   let content: string;
   try {
+    // The size is checked before the file is read: a huge file is refused at once.
+    const size = fs.statSync(file).size;
+    if (size > MARKDOWN_MAX_BYTES) {
+      throw new Error(
+        `${fileName} is ${megabytes(size)}: a template file may be ${MARKDOWN_MAX_TEXT} at most`,
+      );
+    }
     content = decodeText(fs.readFileSync(file)).text;
   } catch (error) {
+    if (!isFsError(error)) throw error;
     throw new Error(`cannot read ${file}: ${describeFsError(error)}`);
   }
-  const fileName = path.basename(file);
+  if (!looksLikeText(content)) throw new Error(`${fileName} is not a text file`);
   let t: ReturnType<PactaServices["templates"]["importMarkdown"]>;
   try {
     t = s.templates.importMarkdown({ fileName, content, language });

@@ -242,3 +242,16 @@ describe("markdown import (../shared/data/templates)", () => {
     expect(r.sections).toHaveLength(13);
   });
 });
+
+describe("files that are not templates", () => {
+  it("refuses text over 2 MB before parsing it, and text that is not text", () => {
+    const started = Date.now();
+    expect(() =>
+      importMarkdown({ fileName: "gros.md", content: `## A\n\n${"é".repeat(1_100_000)}` }),
+    ).toThrow("gros.md is 2.1 MB: a template file may be 2 MB at most");
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(() => importMarkdown({ fileName: "x.md", content: "## A\n\u0000\u0001" })).toThrow(
+      "x.md is not a text file",
+    );
+  });
+});

@@ -16,12 +16,15 @@ import MarkdownIt, { type Token } from "markdown-it";
 import { PactaError } from "../../shared/api/result";
 import {
   fieldKeySchema,
+  MARKDOWN_MAX_BYTES,
+  MARKDOWN_MAX_TEXT,
   type TemplateContent,
   type TemplateField,
   type TemplateLanguage,
   type TemplateSection,
   templateContentSchema,
 } from "../../shared/domain/templates";
+import { looksLikeText } from "../../shared/domain/text-encoding";
 import { builtinLabel, builtinType, isBuiltinGroup } from "./catalog";
 import { analyze } from "./engine";
 import { htmlToText, sanitizeBody } from "./html";
@@ -68,7 +71,27 @@ export interface MarkdownImport {
   language?: TemplateLanguage | null;
 }
 
+/** Refuses what is not a Markdown file we can read, before any parsing. */
+export function checkMarkdownFile(fileName: string, content: string): void {
+  const bytes = content.length > MARKDOWN_MAX_BYTES ? content.length : Buffer.byteLength(content);
+  if (bytes > MARKDOWN_MAX_BYTES) {
+    throw new PactaError(
+      "invalid_argument",
+      `${fileName} is ${megabytes(bytes)}: a template file may be ${MARKDOWN_MAX_TEXT} at most`,
+    );
+  }
+  if (!looksLikeText(content)) {
+    throw new PactaError("invalid_argument", `${fileName} is not a text file`);
+  }
+}
+
+/** "20.4 MB" */
+export function megabytes(bytes: number): string {
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+
 export function importMarkdown(input: MarkdownImport): TemplateContent {
+  checkMarkdownFile(input.fileName, input.content);
   const source = input.content.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
   const language = input.language ?? guessLanguage(input.fileName, source);
   const aside = setAside(source);

@@ -22,6 +22,12 @@ export const fieldKeySchema = z
     message: "names every object has, such as toString, cannot name a field",
   });
 
+/** The largest Markdown file imported as a template (checked before it is parsed). */
+export const MARKDOWN_MAX_BYTES = 2 * 1024 * 1024;
+
+/** "2 MB": the limit as people read it. */
+export const MARKDOWN_MAX_TEXT = "2 MB";
+
 /** `toString`, `constructor`…: names every object inherits, never a field. */
 export function isInheritedName(name: string): boolean {
   return Object.getOwnPropertyNames(Object.prototype).includes(name);
