@@ -45,6 +45,9 @@ test("a Markdown template is imported, edited, checked, versioned and restored",
   // A field nobody knows: the problem shows under the section, with its line and column.
   await page.keyboard.type(" {{contrat.inconnu}}");
   await expect(editor.problems).toContainText(/Ligne \d+, colonne \d+/);
+  await expect(editor.problems).toContainText(
+    "Champ inconnu : ce champ n'est ni déclaré ni dans le catalogue ; il restera vide.",
+  );
   await expect(editor.problems).toContainText("contrat.inconnu");
   const objet = editor.sectionItems().filter({ hasText: "Objet" });
   await expect(objet).toContainText("1 problème");
@@ -221,8 +224,9 @@ test("a binary file is refused as a template, in French", async ({ page, pacta }
   const templates = new TemplatesPage(page);
   await templates.open(pacta.url);
   await templates.importFile(file);
-  await expect(
-    page.getByRole("alert").filter({ hasText: "photo.md n'est pas un fichier texte" }),
-  ).toBeVisible();
+  const alert = page.getByRole("alert").filter({ hasText: "photo.md n'est pas un fichier texte" });
+  await expect(alert).toBeVisible();
+  await expect(alert).toContainText("Ce fichier n'a pas été importé comme modèle.");
+  await expect(alert).not.toContainText("Corrigez les champs signalés");
   await expect(templates.emptyTitle).toBeVisible();
 });

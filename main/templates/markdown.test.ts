@@ -255,3 +255,16 @@ describe("files that are not templates", () => {
     );
   });
 });
+
+describe("limits, said in words", () => {
+  it("names the number of sections and fields a template may have", () => {
+    const sections = Array.from({ length: 501 }, (_, i) => `## S${i}\n\nx\n`).join("\n");
+    expect(() => importMarkdown({ fileName: "long.md", content: sections })).toThrow(
+      "long.md cannot be a template: more than 500 sections (one per ## heading)",
+    );
+    const fields = Array.from({ length: 501 }, (_, i) => `{{f.k${i}}}`).join(" ");
+    expect(() => importMarkdown({ fileName: "champs.md", content: `## A\n\n${fields}` })).toThrow(
+      "champs.md cannot be a template: more than 500 different merge fields",
+    );
+  });
+});

@@ -12,7 +12,9 @@
  * Common Paper agreements) gets a section per top-level item, titled by the
  * item's first line.
  */
+
 import MarkdownIt, { type Token } from "markdown-it";
+import type { z } from "zod";
 import { PactaError } from "../../shared/api/result";
 import {
   fieldKeySchema,
@@ -149,10 +151,30 @@ export function importMarkdown(input: MarkdownImport): TemplateContent {
     sections,
   });
   if (!parsed.success) {
-    const why = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+    const why = parsed.error.issues.map(describeIssue).join("; ");
     throw new PactaError("invalid_argument", `${input.fileName} cannot be a template: ${why}`);
   }
   return parsed.data;
+}
+
+/** What a limit of the template schema means for a Markdown file, in words. */
+function describeIssue(issue: z.core.$ZodIssue): string {
+  const [first, index, part] = issue.path;
+  const max = issue.code === "too_big" ? Number(issue.maximum) : null;
+  if (max !== null && issue.path.length === 1 && first === "sections") {
+    return `more than ${max} sections (one per ## heading)`;
+  }
+  if (max !== null && issue.path.length === 1 && first === "fields") {
+    return `more than ${max} different merge fields`;
+  }
+  if (max !== null && first === "sections" && typeof index === "number") {
+    const what = part === "title" ? "heading" : "text";
+    return `the ${what} of section ${index + 1} is longer than ${max} characters`;
+  }
+  if (max !== null && first === "fields" && typeof index === "number") {
+    return `the name of merge field ${index + 1} is longer than ${max} characters`;
+  }
+  return `${issue.path.join(".")}: ${issue.message}`;
 }
 
 interface Draft {

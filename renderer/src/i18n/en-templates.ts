@@ -109,6 +109,18 @@ export const enTemplates: typeof frTemplates = {
   problemsHere_other: "{{count}} problems in this section:",
   problemsHere: "{{count}} problems in this section:",
   problemAt: "Line {{line}}, column {{column}}: ",
+  problemSep: ": ",
+  problemHelp: {
+    syntax: "a merge field or block is malformed; the version cannot be saved.",
+    unknown_field: "this field is neither declared nor in the catalog; it will stay empty.",
+    invalid_field: "check the list of declared fields.",
+    condition: "the section's condition cannot be evaluated.",
+  },
+  problemDetail: "Detail: {{message}}",
+  saveRefused:
+    "The version was not saved: the template has syntax errors. " +
+    "Fix the sections marked, then save.",
+  importRefused: "This file was not imported as a template.",
   problemKinds: {
     syntax: "Broken syntax",
     unknown_field: "Unknown field",

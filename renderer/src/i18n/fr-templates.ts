@@ -107,6 +107,19 @@ export const frTemplates = {
   problemsHere_other: "{{count}} problèmes dans cette section :",
   problemsHere: "{{count}} problèmes dans cette section :",
   problemAt: "Ligne {{line}}, colonne {{column}} : ",
+  problemSep: " : ",
+  problemHelp: {
+    syntax:
+      "un champ de fusion ou un bloc est mal écrit ; la version ne peut pas être enregistrée.",
+    unknown_field: "ce champ n'est ni déclaré ni dans le catalogue ; il restera vide.",
+    invalid_field: "revoyez la liste des champs déclarés.",
+    condition: "la condition de la section ne peut pas être évaluée.",
+  },
+  problemDetail: "Détail : {{message}}",
+  saveRefused:
+    "La version n'a pas été enregistrée : le modèle contient des erreurs de syntaxe. " +
+    "Corrigez les sections signalées, puis enregistrez.",
+  importRefused: "Ce fichier n'a pas été importé comme modèle.",
   problemKinds: {
     syntax: "Syntaxe incorrecte",
     unknown_field: "Champ inconnu",
