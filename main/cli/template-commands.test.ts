@@ -6,6 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { contractInputSchema } from "../../shared/domain/contract";
+import { templateContentSchema } from "../../shared/domain/templates";
 import { openServices } from "../app/services";
 import { runPacta } from "../test-support/cli";
 import { tempDataDir } from "../test-support/temp-register";
@@ -251,5 +252,33 @@ describe("pacta generate", () => {
     expect(json.problems).toEqual([
       expect.objectContaining({ kind: "unknown_field", line: 1, column: 30 }),
     ]);
+  });
+
+  it("warns about required fields still empty and refuses a value of the wrong type", () => {
+    const s = openServices({ dataDir, actor: "setup" });
+    s.templates.create(
+      templateContentSchema.parse({
+        name: "Bail",
+        fields: [
+          { key: "bail.loyer", label: "Loyer", type: "amount", required: true },
+          { key: "bail.note", label: "Note" },
+        ],
+        sections: [{ id: "s", title: "Loyer", body: "<p>{{bail.loyer}} {{bail.note}}</p>" }],
+      }),
+    );
+    s.close();
+    const r = pacta("generate", "1", "--template", "1");
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/\nStill empty: bail\.note\n$/);
+    expect(r.stderr).toBe(
+      "pacta: warning: required fields still empty: Loyer (bail.loyer); " +
+        "fill them with --set key=value\n",
+    );
+    const wrong = pacta("generate", "1", "--template", "1", "--set", "bail.loyer=abc");
+    expect(wrong.status).toBe(1);
+    expect(wrong.stderr).toBe(
+      "pacta: “Loyer” (bail.loyer) takes an amount such as 12500, 12 500,50 or 12 500 €, " +
+        "not “abc”\n",
+    );
   });
 });

@@ -195,7 +195,14 @@ export function generateCommand(s: PactaServices, idText: string, o: GenerateOpt
     `Contract #${contractId}: text generated from template #${template.id} ` +
       `"${template.name}" (version ${template.version}), ${n} section${n === 1 ? "" : "s"}`,
   );
-  if (result.missing.length > 0) out(`Still empty: ${result.missing.join(", ")}`);
+  const required = new Set(result.requiredMissing);
+  const optional = result.missing.filter((key) => !required.has(key));
+  if (optional.length > 0) out(`Still empty: ${optional.join(", ")}`);
+  if (required.size > 0) {
+    const labels = new Map(template.content.fields.map((f) => [f.key, f.label]));
+    const named = [...required].map((key) => `${labels.get(key) ?? key} (${key})`);
+    warn(`required fields still empty: ${named.join(", ")}; fill them with --set key=value`);
+  }
 }
 
 /**

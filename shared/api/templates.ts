@@ -136,12 +136,16 @@ export const documentsApi = {
   ),
   /**
    * Renders the template's newest version and stores the sections on the
-   * contract. Refused (invalid_argument) when a section cannot render;
+   * contract. Refused (invalid_argument) when a section cannot render or a
+   * date, amount or number field holds what does not read as one (one issue
+   * per field, at ["values", key]);
    * `problems` lists what is wrong but did not stop it.
    */
   generate: endpoint<{
     document: ContractDocument;
     missing: string[];
+    /** The required fields among `missing`: generated, but not ready to sign. */
+    requiredMissing: string[];
     problems: TemplateProblem[];
   }>()(
     z.object({

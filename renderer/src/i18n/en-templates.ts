@@ -230,6 +230,14 @@ export const enDocument: typeof frDocument = {
   emptyCount: "{{count}} fields are empty.",
   allFilled: "Every field has a value.",
   emptyBadge: "empty",
+  badValue: {
+    text: "This value is not valid.",
+    longText: "This value is not valid.",
+    list: "This value is not valid.",
+    date: "This is not a date: write it like 3/1/2026 or 2026-03-01.",
+    amount: "This is not an amount: write it like 12500 or 12500.50 €.",
+    number: "This is not a number: write it like 3 or 2.5.",
+  },
   requiredEmpty: "This field is required: enter a value.",
   datePlaceholder: "YYYY-MM-DD",
   sources: {

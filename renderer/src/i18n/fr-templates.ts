@@ -231,6 +231,14 @@ export const frDocument = {
   emptyCount: "{{count}} champs sont vides.",
   allFilled: "Tous les champs ont une valeur.",
   emptyBadge: "vide",
+  badValue: {
+    text: "Valeur non valide.",
+    longText: "Valeur non valide.",
+    list: "Valeur non valide.",
+    date: "Ce n'est pas une date : écrivez-la comme 01/03/2026 ou 2026-03-01.",
+    amount: "Ce n'est pas un montant : écrivez-le comme 12 500 ou 12 500,50 €.",
+    number: "Ce n'est pas un nombre : écrivez-le comme 3 ou 2,5.",
+  },
   requiredEmpty: "Ce champ est obligatoire : saisissez une valeur.",
   datePlaceholder: "AAAA-MM-JJ",
   sources: {
