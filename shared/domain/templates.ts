@@ -146,7 +146,7 @@ export const CLAUSE_STATUSES = ["approved", "fallback"] as const;
 export type ClauseStatus = (typeof CLAUSE_STATUSES)[number];
 
 export const clauseInputSchema = z.object({
-  name: z.string().trim().min(1).max(200),
+  name: z.string().trim().min(1, "the clause needs a name").max(200),
   tags: z.array(z.string().trim().min(1).max(60)).max(50).default([]),
   status: z.enum(CLAUSE_STATUSES).default("approved"),
   language: z.enum(TEMPLATE_LANGUAGES).default("fr"),

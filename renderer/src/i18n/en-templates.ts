@@ -185,6 +185,8 @@ export const enClauses: typeof frClauses = {
   noMatch: "No clause matches.",
   name: "Name",
   nameRequired: "Give the clause a name.",
+  nameTaken: "A clause in this language already has this name: choose another.",
+  saveRefused: "The clause was not saved.",
   statusLabel: "Status",
   status: { approved: "Approved", fallback: "Fallback" },
   tags: "Tags",

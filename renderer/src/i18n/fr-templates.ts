@@ -185,6 +185,8 @@ export const frClauses = {
   noMatch: "Aucune clause ne correspond.",
   name: "Nom",
   nameRequired: "Donnez un nom à la clause.",
+  nameTaken: "Une clause de cette langue porte déjà ce nom : choisissez-en un autre.",
+  saveRefused: "La clause n'a pas été enregistrée.",
   statusLabel: "Statut",
   status: { approved: "Approuvée", fallback: "De repli" },
   tags: "Étiquettes",
