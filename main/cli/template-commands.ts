@@ -56,6 +56,7 @@ export function templateCommands(cli: Command, run: Runner): void {
     .argument("<id>", "contract ID")
     .argument("<out>", "the PDF file to write")
     .option("--language <language>", "fr or en (default: the language of its template)")
+    .option("--author <name>", "the PDF's author (default: the account recorded in the history)")
     .option("--json", "print {file, pages} as JSON")
     .action((id: string, file: string, o: ExportPdfOptions) =>
       run((s) => exportPdfCommand(s, id, file, o)),
@@ -222,6 +223,7 @@ function workFailure<T>(work: () => T): T {
 
 interface ExportPdfOptions {
   language?: string;
+  author?: string;
   json?: boolean;
 }
 
@@ -234,7 +236,9 @@ export async function exportPdfCommand(
   const contractId = parseId(idText);
   const language = parseLanguage(o.language);
   const target = path.resolve(file);
-  const pdf = await exportContractPdf(s, contractId, language);
+  const author = o.author?.replace(/\s+/g, " ").trim();
+  if (o.author !== undefined && !author) throw new UsageError("--author takes a name");
+  const pdf = await exportContractPdf(s, contractId, language, author);
   // Write beside the target, then rename: a crash never leaves half a PDF.
   const partial = `${target}.partial`;
   try {
