@@ -154,6 +154,13 @@ describe("documents", () => {
     expect(document.sections.map((x) => x.body).join("")).toContain("acompte 5");
   });
 
+  it("replaces the text when a save carries no stamp, as the API says", () => {
+    const { document } = s.documents.generate(1, 1, { "presta.lieu": "Lyon" });
+    s.documents.save(1, [{ title: "Autre", body: "<p>Ailleurs.</p>" }], document.updatedAt);
+    const replaced = s.documents.save(1, [{ title: "Seul", body: "<p>Tout.</p>" }]);
+    expect(replaced.sections).toEqual([{ title: "Seul", body: "<p>Tout.</p>" }]);
+  });
+
   it("says which required fields are still empty, apart from optional ones", () => {
     const r = s.documents.generate(1, 1, {});
     expect(r.requiredMissing).toEqual(["presta.lieu"]);

@@ -268,3 +268,20 @@ describe("limits, said in words", () => {
     );
   });
 });
+
+describe("links", () => {
+  it("prints safe links as text (address) and unsafe ones as their text only", () => {
+    const t = importMarkdown({
+      fileName: "liens.md",
+      content:
+        "## Liens\n\n[cliquez](javascript:alert(1)) [image](data:text/html;base64,PHA+) " +
+        "[site](https://exemple.fr/a?b=1) [écrire](mailto:juriste@exemple.fr) " +
+        "[fichier](file:///etc/passwd) [JS](JavaScript:void(0))\n",
+    });
+    const body = t.sections[0]?.body ?? "";
+    expect(htmlToText(body)).toBe(
+      "cliquez image site (https://exemple.fr/a?b=1) écrire (juriste@exemple.fr) fichier JS",
+    );
+    expect(body).not.toMatch(/javascript|data:|file:/i);
+  });
+});

@@ -33,7 +33,18 @@ import { htmlToText, sanitizeBody } from "./html";
 
 const md = new MarkdownIt({ html: true, linkify: false, typographer: false });
 
-// A printed contract cannot be clicked: links print as "text (address)".
+// Every link is read as a link, so that an unsafe one prints as its text
+// rather than as literal Markdown; link_close decides what is printed.
+md.validateLink = () => true;
+
+/** http(s) and mailto addresses, or ones with no scheme (a merge field, a file name). */
+function isSafeAddress(href: string): boolean {
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(href.trim())?.[1]?.toLowerCase();
+  return scheme === undefined || ["http", "https", "mailto"].includes(scheme);
+}
+
+// A printed contract cannot be clicked: links print as "text (address)",
+// unsafe ones (javascript:, data:, file:…) as their text only.
 md.renderer.rules.link_open = () => "";
 md.renderer.rules.link_close = (tokens, idx) => {
   let start = idx - 1;
@@ -44,8 +55,8 @@ md.renderer.rules.link_close = (tokens, idx) => {
     .slice(start + 1, idx)
     .map((t) => t.content)
     .join("");
-  const bare = href.replace(/^mailto:/, "");
-  if (!href || text.trim() === bare || text.trim() === href) return "";
+  const bare = href.replace(/^mailto:/i, "");
+  if (!href || !isSafeAddress(href) || text.trim() === bare || text.trim() === href) return "";
   return ` (${md.utils.escapeHtml(bare)})`;
 };
 

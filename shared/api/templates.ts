@@ -154,7 +154,13 @@ export const documentsApi = {
       values: valuesSchema.default({}),
     }),
   ),
-  /** Saves edited sections (titles and sanitized HTML bodies). */
+  /**
+   * Saves edited sections (titles and sanitized HTML bodies). With
+   * `expectedUpdatedAt` (the `updatedAt` of the text the edit began from),
+   * the save is refused with stale_update when the text changed since;
+   * without it (null or absent) the save overwrites whatever is stored: for
+   * scripts that mean to replace the text. The UI always sends it.
+   */
   save: endpoint<ContractDocument>()(
     z.object({
       contractId: z.number().int().positive(),
