@@ -109,7 +109,12 @@ export class Clauses {
     return { id };
   }
 
-  /** Two clauses of one language never share a name, whatever its case. */
+  /**
+   * Two clauses of one language never share a name, whatever its case.
+   * TODO(templates): checked here, not by a unique index, because libraries
+   * saved before this check may already hold duplicates; a migration should
+   * rename them and add the index.
+   */
   private refuseDuplicate(name: string, language: TemplateLanguage, self: number | null): void {
     const rows = this.db
       .prepare("SELECT id, name FROM clauses WHERE language = ?")

@@ -11,6 +11,10 @@ export interface ProblemTextProps {
  * A template problem in the reader's language: where, what kind and what to
  * do. The check's own words (English, with the field or token it saw)
  * follow as a detail.
+ *
+ * TODO(templates): problems carry a kind, not a code per case with its
+ * parameters, so the detail stays in English; codes would let every case
+ * be said in French.
  */
 export function ProblemText({ problem }: ProblemTextProps) {
   const { t } = useTranslation();
