@@ -103,3 +103,28 @@ test("clauses are added, found, edited, inserted into a template and a contract,
   await expect(library.row("Résiliation (repli)")).toBeHidden();
   await expect(library.row("Confidentialité")).toBeVisible();
 });
+
+test("a second clause with the same name, or one with no text, is refused", async ({
+  page,
+  pacta,
+}) => {
+  const library = new ClauseLibrary(page);
+  await library.open(pacta.url);
+  await library.add.click();
+  await library.fillAndSave({ name: "Confidentialité", text: "Les parties se taisent." });
+
+  await library.add.click();
+  const dialog = library.dialog();
+  const name = dialog.getByRole("textbox", { name: "Nom", exact: true });
+  await name.fill("CONFIDENTIALITÉ");
+  const save = dialog.getByRole("button", { name: "Enregistrer la clause" });
+  // Nothing written in the text: refused before it is sent.
+  await save.click();
+  await expect(dialog.getByText("Rédigez le texte de la clause.")).toBeVisible();
+  await dialog.getByRole("textbox", { name: "Texte de la clause" }).click();
+  await page.keyboard.type("Autre version.");
+  await save.click();
+  await expect(dialog.getByRole("alert")).toContainText("La clause n'a pas été enregistrée.");
+  await expect(dialog.getByRole("alert")).toContainText("“Confidentialité” (#1)");
+  await expect(name).toHaveAccessibleDescription(/porte déjà ce nom/);
+});

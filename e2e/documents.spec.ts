@@ -160,3 +160,23 @@ test("a text saved elsewhere first is not overwritten: the second save is explai
   await expect(mine.section(5).body).toContainText("Version du collègue.");
   await expect(mine.section(5).body).not.toContainText("Ma version.");
 });
+
+test("a value that is not a date or an amount is refused at its field", async ({ page, pacta }) => {
+  await importTemplate(page, pacta, FIXTURE);
+  await createContract(page, "Prestation à vérifier");
+  const doc = new DocumentPanel(page);
+  await doc.generateFirst.click();
+  await doc.chooseTemplate(/Contrat de prestation de services/);
+  await doc.field("Date de fin").fill("bientôt");
+  await doc.field("Montant").fill("abc");
+  await doc.generate.click();
+  await expect(doc.dialog.getByText("Ce n'est pas une date : écrivez-la comme")).toBeVisible();
+  await expect(doc.dialog.getByText("Ce n'est pas un montant : écrivez-le comme")).toBeVisible();
+  await expect(doc.field("Date de fin")).toHaveAccessibleDescription(/Ce n'est pas une date/);
+  // Corrected, the text is generated.
+  await doc.field("Date de fin").fill("31/12/2027");
+  await doc.field("Montant").fill("12 500 €");
+  await doc.generate.click();
+  await expect(doc.dialog).toBeHidden();
+  await expect(doc.section(1).title).toHaveValue("Parties");
+});

@@ -340,3 +340,20 @@ test("the CLI sees the contract the UI created", async ({ page, pacta }) => {
     history: [{ action: "created", actor: os.userInfo().username }],
   });
 });
+
+test("Back from a contract form with unsaved edits asks first", async ({ page, pacta }) => {
+  const register = new RegisterPage(page);
+  await register.open(pacta.url);
+  await page.getByRole("link", { name: "Nouveau contrat" }).click();
+  const form = new ContractForm(page);
+  await form.expectNew();
+  await form.title.fill("Bail commercial");
+  const ask = page.getByRole("dialog").filter({ hasText: "Quitter sans enregistrer ?" });
+  await page.goBack();
+  await expect(ask).toBeVisible();
+  await ask.getByRole("button", { name: "Rester sur la page" }).click();
+  await expect(form.title).toHaveValue("Bail commercial");
+  await page.goBack();
+  await ask.getByRole("button", { name: "Quitter sans enregistrer" }).click();
+  await expect(register.empty).toBeVisible();
+});

@@ -45,6 +45,9 @@ test("a Markdown template is imported, edited, checked, versioned and restored",
   // A field nobody knows: the problem shows under the section, with its line and column.
   await page.keyboard.type(" {{contrat.inconnu}}");
   await expect(editor.problems).toContainText(/Ligne \d+, colonne \d+/);
+  await expect(editor.problems).toContainText(
+    "Champ inconnu : ce champ n'est ni déclaré ni dans le catalogue ; il restera vide.",
+  );
   await expect(editor.problems).toContainText("contrat.inconnu");
   const objet = editor.sectionItems().filter({ hasText: "Objet" });
   await expect(objet).toContainText("1 problème");
@@ -180,4 +183,50 @@ test("a save over someone else's newer version is refused and explained", async 
   await stale.getByRole("button", { name: "Recharger la dernière version" }).click();
   await mine.expectVersion(2);
   await expect(mine.body).toContainText("Modifié ailleurs.");
+});
+
+test("Back or a typed address asks before leaving unsaved edits", async ({ page, pacta }) => {
+  const templates = new TemplatesPage(page);
+  await templates.open(pacta.url);
+  await templates.importFile(FIXTURE);
+  const editor = new TemplateEditor(page);
+  await expect(editor.heading).toHaveText("Contrat de prestation de services");
+  const editorUrl = page.url();
+  await editor.selectSection("Objet");
+  await editor.sectionTitle.fill("Objet du contrat");
+  await expect(editor.unsaved).toBeVisible();
+
+  const ask = page.getByRole("dialog").filter({ hasText: "Quitter sans enregistrer ?" });
+  await page.goBack();
+  await expect(ask).toBeVisible();
+  await expect(page).toHaveURL(editorUrl);
+  await ask.getByRole("button", { name: "Rester sur la page" }).click();
+  await expect(ask).toBeHidden();
+  await expect(editor.sectionTitle).toHaveValue("Objet du contrat");
+  await expect(editor.unsaved).toBeVisible();
+
+  // A #/ address typed in the bar is a hash move too.
+  await page.evaluate(() => {
+    window.location.hash = "#/";
+  });
+  await expect(ask).toBeVisible();
+  await expect(page).toHaveURL(editorUrl);
+  await ask.getByRole("button", { name: "Quitter sans enregistrer" }).click();
+  await expect(page.getByRole("main").getByRole("heading", { level: 1 })).not.toHaveText(
+    "Contrat de prestation de services",
+  );
+  await expect(page).not.toHaveURL(editorUrl);
+});
+
+test("a binary file is refused as a template, in French", async ({ page, pacta }, testInfo) => {
+  const file = testInfo.outputPath("photo.md");
+  fs.writeFileSync(file, Buffer.from(Array.from({ length: 3000 }, (_, i) => (i * 37) % 256)));
+  const templates = new TemplatesPage(page);
+  await templates.open(pacta.url);
+  await templates.importFile(file);
+  const alert = page.getByRole("alert").filter({ hasText: "photo.md n'est pas un fichier texte" });
+  await expect(alert).toBeVisible();
+  await expect(alert).toContainText("Ce fichier n'a pas été importé comme modèle.");
+  await expect(alert).not.toContainText("Corrigez les champs signalés");
+  await expect(templates.emptyTitle).toBeVisible();
 });

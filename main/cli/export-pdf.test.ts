@@ -67,6 +67,23 @@ describe("pacta export-pdf", () => {
     expect(text).toContain(`Page 2 / ${pages}`);
     // The author is who exported it: the CLI runs as this machine's user.
     expect(pdfInfo(out).Author).toBe(os.userInfo().username);
+    // The title page dates read as the text's: "1er", never "1 mars".
+    expect(text).not.toMatch(/\b1 (janvier|février|mars|avril|mai|juin|juillet|août)/);
+  });
+
+  it("names the author given with --author, and writes dates as the text does", () => {
+    const s = openServices({ dataDir, actor: "setup" });
+    const c = s.register.get(1);
+    s.register.update(1, contractInputSchema.parse({ ...c, effectiveDate: "2026-03-01" }));
+    s.close();
+    const out = path.join(dataDir, "auteur.pdf");
+    const r = pacta("export-pdf", "1", out, "--author", "  Maître   Claire Martin ");
+    expect(r.status, r.stderr).toBe(0);
+    expect(pdfInfo(out).Author).toBe("Maître Claire Martin");
+    const text = pdfPages(out).join("\n").replace(/\s+/g, " ");
+    expect(text).toContain("Date d’effet :");
+    expect(text).toContain("1er mars 2026");
+    expect(pacta("export-pdf", "1", out, "--author", " ").status).toBe(2);
   });
 
   it("prints {file, pages} with --json and replaces an existing file", () => {

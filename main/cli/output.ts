@@ -23,6 +23,11 @@ export function out(text: string): void {
   process.stdout.write(text.endsWith("\n") ? text : `${text}\n`);
 }
 
+/** A warning on stderr: the work was done, but something needs a look. */
+export function warn(text: string): void {
+  process.stderr.write(`pacta: warning: ${printable(text.replace(/\s+/g, " ").trim())}\n`);
+}
+
 export function printJson(value: unknown): void {
   out(JSON.stringify(value, null, 2));
 }

@@ -6,6 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { contractInputSchema } from "../../shared/domain/contract";
+import { templateContentSchema } from "../../shared/domain/templates";
 import { openServices } from "../app/services";
 import { runPacta } from "../test-support/cli";
 import { tempDataDir } from "../test-support/temp-register";
@@ -98,6 +99,35 @@ describe("pacta template import and pacta templates", () => {
   });
 });
 
+describe("pacta template import refuses what is not a template file", () => {
+  it("refuses a binary file, with NUL bytes or without", () => {
+    const png = path.join(dataDir, "logo.md");
+    const bytes = Buffer.alloc(4096);
+    for (let i = 0; i < bytes.length; i++) bytes[i] = (i * 7919) % 256;
+    fs.writeFileSync(png, Buffer.concat([Buffer.from("\x89PNG\r\n\x1a\n"), bytes]));
+    const r = pacta("template", "import", png);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe("pacta: logo.md is not a text file\n");
+    // No NUL at all: bytes that only decode as a soup of control characters.
+    const noNul = path.join(dataDir, "archive.md");
+    fs.writeFileSync(noNul, Buffer.from(bytes.filter((b) => b !== 0)));
+    expect(pacta("template", "import", noNul).stderr).toBe(
+      "pacta: archive.md is not a text file\n",
+    );
+    expect(pacta("templates").stdout).toMatch(/^No templates yet/);
+  });
+
+  it("refuses a file over 2 MB before parsing it, naming the limit", () => {
+    const big = path.join(dataDir, "big.md");
+    fs.writeFileSync(big, `# Gros\n\n## Objet\n\n${"Du texte. ".repeat(2_200_000)}\n`);
+    const started = Date.now();
+    const r = pacta("template", "import", big);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe("pacta: big.md is 21.0 MB: a template file may be 2 MB at most\n");
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
+});
+
 describe("pacta generate", () => {
   it("generates a contract's text, naming the fields still empty", () => {
     importFixture();
@@ -162,5 +192,93 @@ describe("pacta generate", () => {
     expect(missingTemplate.status).toBe(1);
     expect(missingTemplate.stderr).toBe("pacta: there is no template #7\n");
     expect(pacta("show", "1", "--json").stdout).not.toContain('"document"');
+  });
+
+  it("exits 1 with a clear line when the template is archived", () => {
+    importFixture();
+    const s = openServices({ dataDir, actor: "setup" });
+    s.templates.archive(1, true);
+    s.close();
+    const r = pacta("generate", "1", "--template", "1");
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe(
+      "pacta: template #1 (Contrat de prestation de services) is archived: " +
+        "unarchive it to use it\n",
+    );
+  });
+
+  it("refuses a template that uses a helper we do not provide, at import and generate", () => {
+    const file = path.join(dataDir, "lookup.md");
+    fs.writeFileSync(file, '# Lookup\n\n## Objet\n\nTitre : {{lookup contract "title"}}.\n');
+    const imported = pacta("template", "import", file);
+    expect(imported.status).toBe(1);
+    expect(imported.stderr).toMatch(
+      /^pacta: lookup\.md: the template has a syntax error: “Objet”, line 1, column 14: “lookup” is not available in templates/,
+    );
+    // A template stored before this check existed: generate refuses it, stores nothing.
+    importFixture();
+    const s = openServices({ dataDir, actor: "setup" });
+    const t = s.templates.get(1);
+    const content = structuredClone(t.content);
+    const objet = content.sections.find((x) => x.title === "Objet");
+    if (!objet) throw new Error("the fixture has an “Objet” section");
+    objet.body = '<p>Titre : {{lookup contract "title"}}.</p>';
+    s.db
+      .prepare(
+        `INSERT INTO template_versions (template_id, version, content, saved_at, saved_by)
+         VALUES (1, 2, ?, '2026-05-04T10:00:00Z', 'older version')`,
+      )
+      .run(JSON.stringify(content));
+    s.db.prepare("UPDATE templates SET current_version = 2 WHERE id = 1").run();
+    s.close();
+    const r = pacta("generate", "1", "--template", "1");
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/^pacta: the template has a syntax error: “Objet”, line 1/);
+    expect(r.stdout).toBe("");
+    const shown = pacta("show", "1", "--json").stdout;
+    expect(shown).not.toContain("lookup");
+    expect(shown).not.toContain('"document"');
+  });
+
+  it("prints what is wrong with the template on stderr, and in --json", () => {
+    const file = path.join(dataDir, "unknown.md");
+    fs.writeFileSync(file, "# Inconnu\n\n## Objet\n\nLieu : {{presta.ville}} {{toString}}.\n");
+    expect(pacta("template", "import", file).status).toBe(0);
+    const r = pacta("generate", "1", "--template", "1");
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/^pacta: warning: “Objet”, line 1: unknown field “toString”/);
+    expect(r.stderr).not.toMatch(/Access has been denied/);
+    const json = JSON.parse(pacta("generate", "1", "--template", "1", "--json").stdout);
+    expect(json.problems).toEqual([
+      expect.objectContaining({ kind: "unknown_field", line: 1, column: 30 }),
+    ]);
+  });
+
+  it("warns about required fields still empty and refuses a value of the wrong type", () => {
+    const s = openServices({ dataDir, actor: "setup" });
+    s.templates.create(
+      templateContentSchema.parse({
+        name: "Bail",
+        fields: [
+          { key: "bail.loyer", label: "Loyer", type: "amount", required: true },
+          { key: "bail.note", label: "Note" },
+        ],
+        sections: [{ id: "s", title: "Loyer", body: "<p>{{bail.loyer}} {{bail.note}}</p>" }],
+      }),
+    );
+    s.close();
+    const r = pacta("generate", "1", "--template", "1");
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/\nStill empty: bail\.note\n$/);
+    expect(r.stderr).toBe(
+      "pacta: warning: required fields still empty: Loyer (bail.loyer); " +
+        "fill them with --set key=value\n",
+    );
+    const wrong = pacta("generate", "1", "--template", "1", "--set", "bail.loyer=abc");
+    expect(wrong.status).toBe(1);
+    expect(wrong.stderr).toBe(
+      "pacta: “Loyer” (bail.loyer) takes an amount such as 12500, 12 500,50 or 12 500 €, " +
+        "not “abc”\n",
+    );
   });
 });

@@ -6,13 +6,18 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Command } from "commander";
 import { PactaError } from "../../shared/api/result";
-import { fieldKeySchema } from "../../shared/domain/templates";
-import { decodeText } from "../../shared/domain/text-encoding";
+import {
+  fieldKeySchema,
+  MARKDOWN_MAX_BYTES,
+  MARKDOWN_MAX_TEXT,
+} from "../../shared/domain/templates";
+import { decodeText, looksLikeText } from "../../shared/domain/text-encoding";
 import type { PactaServices } from "../app/services";
 import { analyze } from "../templates/engine";
 import { exportContractPdf } from "../templates/export-pdf";
+import { megabytes } from "../templates/markdown";
 import { describeFsError, parseId } from "./commands";
-import { out, printJson, type Runner, table, UsageError } from "./output";
+import { out, printJson, type Runner, table, UsageError, warn } from "./output";
 
 export function templateCommands(cli: Command, run: Runner): void {
   cli
@@ -51,6 +56,7 @@ export function templateCommands(cli: Command, run: Runner): void {
     .argument("<id>", "contract ID")
     .argument("<out>", "the PDF file to write")
     .option("--language <language>", "fr or en (default: the language of its template)")
+    .option("--author <name>", "the PDF's author (default: the account recorded in the history)")
     .option("--json", "print {file, pages} as JSON")
     .action((id: string, file: string, o: ExportPdfOptions) =>
       run((s) => exportPdfCommand(s, id, file, o)),
@@ -97,15 +103,28 @@ interface ImportOptions {
   json?: boolean;
 }
 
+function isFsError(error: unknown): boolean {
+  return error instanceof Error && typeof (error as NodeJS.ErrnoException).code === "string";
+}
+
 export function importTemplateCommand(s: PactaServices, file: string, o: ImportOptions): void {
   const language = parseLanguage(o.language);
+  const fileName = path.basename(file);
   let content: string;
   try {
+    // The size is checked before the file is read: a huge file is refused at once.
+    const size = fs.statSync(file).size;
+    if (size > MARKDOWN_MAX_BYTES) {
+      throw new Error(
+        `${fileName} is ${megabytes(size)}: a template file may be ${MARKDOWN_MAX_TEXT} at most`,
+      );
+    }
     content = decodeText(fs.readFileSync(file)).text;
   } catch (error) {
+    if (!isFsError(error)) throw error;
     throw new Error(`cannot read ${file}: ${describeFsError(error)}`);
   }
-  const fileName = path.basename(file);
+  if (!looksLikeText(content)) throw new Error(`${fileName} is not a text file`);
   let t: ReturnType<PactaServices["templates"]["importMarkdown"]>;
   try {
     t = s.templates.importMarkdown({ fileName, content, language });
@@ -149,7 +168,7 @@ export function generateCommand(s: PactaServices, idText: string, o: GenerateOpt
     }
     values[key] = pair.slice(at + 1);
   }
-  const template = s.templates.get(Number(o.template));
+  const template = workFailure(() => s.templates.get(Number(o.template)));
   const known = new Set(template.content.fields.map((f) => f.key));
   for (const section of template.content.sections) {
     for (const use of analyze(section.body).uses) known.add(use.key);
@@ -162,21 +181,49 @@ export function generateCommand(s: PactaServices, idText: string, o: GenerateOpt
         `its fields are: ${[...known].join(", ") || "none"}`,
     );
   }
-  const result = s.documents.generate(contractId, template.id, values);
+  const result = workFailure(() => s.documents.generate(contractId, template.id, values));
   if (o.json) {
     printJson(result);
     return;
+  }
+  for (const p of result.problems) {
+    const title = template.content.sections.find((x) => x.id === p.sectionId)?.title;
+    const place = p.line === null ? "" : `, line ${p.line}`;
+    warn(`${title ? `“${title}”${place}: ` : ""}${p.message}`);
   }
   const n = result.document.sections.length;
   out(
     `Contract #${contractId}: text generated from template #${template.id} ` +
       `"${template.name}" (version ${template.version}), ${n} section${n === 1 ? "" : "s"}`,
   );
-  if (result.missing.length > 0) out(`Still empty: ${result.missing.join(", ")}`);
+  const required = new Set(result.requiredMissing);
+  const optional = result.missing.filter((key) => !required.has(key));
+  if (optional.length > 0) out(`Still empty: ${optional.join(", ")}`);
+  if (required.size > 0) {
+    const labels = new Map(template.content.fields.map((f) => [f.key, f.label]));
+    const named = [...required].map((key) => `${labels.get(key) ?? key} (${key})`);
+    warn(`required fields still empty: ${named.join(", ")}; fill them with --set key=value`);
+  }
+}
+
+/**
+ * A template that is archived, broken or absent fails the work (exit 1),
+ * not the command line (exit 2): the reason code is for the UI.
+ */
+function workFailure<T>(work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    if (error instanceof PactaError && error.reason === "invalid_argument") {
+      throw new Error(error.message);
+    }
+    throw error;
+  }
 }
 
 interface ExportPdfOptions {
   language?: string;
+  author?: string;
   json?: boolean;
 }
 
@@ -189,7 +236,9 @@ export async function exportPdfCommand(
   const contractId = parseId(idText);
   const language = parseLanguage(o.language);
   const target = path.resolve(file);
-  const pdf = await exportContractPdf(s, contractId, language);
+  const author = o.author?.replace(/\s+/g, " ").trim();
+  if (o.author !== undefined && !author) throw new UsageError("--author takes a name");
+  const pdf = await exportContractPdf(s, contractId, language, author);
   // Write beside the target, then rename: a crash never leaves half a PDF.
   const partial = `${target}.partial`;
   try {

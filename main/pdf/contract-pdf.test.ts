@@ -56,7 +56,7 @@ describe("contract PDF: title page and sections", () => {
       "Dates clés",
       "Date de signature :",
       "20 janvier 2026",
-      "1 février 2026",
+      "1er février 2026",
       "31 octobre 2026",
       "Tacite reconduction par périodes d’un an, préavis de trois mois",
       "125 000,50 €",
@@ -196,7 +196,7 @@ describe("contract PDF: other inputs", () => {
     const pdf = await writePdf({ contract, document: null });
     expect(pdf.text[0]).toContain("Aucune partie n’est enregistrée.");
     const body = pdf.text.join("\n");
-    expect(body).toContain("Valeur : non renseigné");
+    expect(body).toContain("Valeur : non renseignée");
     expect(body).not.toContain("Signatures");
     expect(body).not.toContain("Notes");
   });

@@ -7,6 +7,7 @@ import { type CalendarDate, isCalendarDate } from "../../shared/domain/calendar-
 import type { Renewal } from "../../shared/domain/contract";
 import { durationInWords } from "../../shared/domain/explain-dates";
 import { formatMoney, majorToMinor } from "../../shared/domain/money";
+import { formatDate as formatTemplateDate } from "../templates/format";
 
 export type PdfLanguage = "fr" | "en";
 
@@ -81,7 +82,8 @@ const FR: PdfWords = {
   signatory: "Signataire",
   email: "Courriel",
   ourSide: "notre société",
-  notStated: "non renseigné",
+  // Every label it follows is feminine: « Valeur », « Date … », « Fin … ».
+  notStated: "non renseignée",
   noParties: "Aucune partie n’est enregistrée.",
   renewalKind: (r) => {
     const term = r.term ? durationInWords(r.term, "fr") : null;
@@ -162,23 +164,13 @@ const EN: PdfWords = {
 
 export const WORDS: Record<PdfLanguage, PdfWords> = { fr: FR, en: EN };
 
-const dateFormat = (locale: string) =>
-  new Intl.DateTimeFormat(locale, {
-    day: "numeric",
-    month: "long",
-    year: "numeric",
-    timeZone: "UTC",
-  });
-const DATE_FORMATS: Record<PdfLanguage, Intl.DateTimeFormat> = {
-  fr: dateFormat(FR.locale),
-  en: dateFormat(EN.locale),
-};
-
-/** "4 décembre 2026" / "4 December 2026"; text that is not a date stays as it is. */
+/**
+ * "1er mars 2026" / "1 March 2026", as templates print dates (one formatter
+ * for both); text that is not a date stays as it is.
+ */
 export function formatDate(date: CalendarDate, language: PdfLanguage): string {
   if (!isCalendarDate(date)) return date;
-  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
-  return DATE_FORMATS[language].format(new Date(Date.UTC(y, m - 1, d)));
+  return formatTemplateDate(date, language);
 }
 
 /** "12 000,00 €" / "€12,000.00"; null when there is no amount. */

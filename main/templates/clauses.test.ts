@@ -78,3 +78,42 @@ describe("clause library", () => {
     expect(() => s.clauses.remove(1)).toThrow(/there is no clause #1/);
   });
 });
+
+describe("what a clause must have", () => {
+  it("refuses a second clause with the same name and language, whatever the case", () => {
+    const again = () =>
+      s.clauses.create({ name: "RÉSILIATION POUR MANQUEMENT", body: "<p>Autre texte.</p>" });
+    expect(again).toThrow(
+      "the library already has a clause named “Résiliation pour manquement” (#1) in French",
+    );
+    // Another language may share the name; renaming onto another clause is refused too.
+    const en = s.clauses.create({
+      name: "Résiliation pour manquement",
+      language: "en",
+      body: "<p>Termination.</p>",
+    });
+    expect(en.id).toBe(4);
+    expect(() =>
+      s.clauses.update(2, { name: "résiliation pour manquement", body: "<p>x</p>" }),
+    ).toThrow(/already has a clause named “Résiliation pour manquement” \(#1\)/);
+    // A clause keeps its own name when edited.
+    expect(s.clauses.update(1, { name: "Résiliation pour manquement", body: "<p>y</p>" }).id).toBe(
+      1,
+    );
+  });
+
+  it("refuses a clause with no text, or no name, in plain words", () => {
+    expect(() => s.clauses.create({ name: "Vide", body: "<p> </p><p><br></p>" })).toThrow(
+      "the clause has no text: write the clause before saving it",
+    );
+    const r = s.clauses.list().length;
+    let message = "";
+    try {
+      s.clauses.create({ name: "  ", body: "<p>Texte</p>" });
+    } catch (error) {
+      message = (error as { issues?: { message: string }[] }).issues?.[0]?.message ?? "";
+    }
+    expect(message).toBe("the clause needs a name");
+    expect(s.clauses.list()).toHaveLength(r);
+  });
+});

@@ -77,6 +77,7 @@ export class Clauses {
 
   create(input: ClauseInput): Clause {
     const c = clean(input);
+    this.refuseDuplicate(c.name, c.language, null);
     const at = this.stamp();
     const info = this.db
       .prepare(
@@ -91,6 +92,7 @@ export class Clauses {
   update(id: number, input: ClauseInput): Clause {
     this.get(id);
     const c = clean(input);
+    this.refuseDuplicate(c.name, c.language, id);
     this.db
       .prepare(
         `UPDATE clauses SET name = @name, tags = @tags, status = @status, language = @language,
@@ -107,6 +109,25 @@ export class Clauses {
     return { id };
   }
 
+  /**
+   * Two clauses of one language never share a name, whatever its case.
+   * TODO(templates): checked here, not by a unique index, because libraries
+   * saved before this check may already hold duplicates; a migration should
+   * rename them and add the index.
+   */
+  private refuseDuplicate(name: string, language: TemplateLanguage, self: number | null): void {
+    const rows = this.db
+      .prepare("SELECT id, name FROM clauses WHERE language = ?")
+      .all(language) as { id: number; name: string }[];
+    const folded = name.toLocaleLowerCase();
+    const same = rows.find((r) => r.id !== self && r.name.toLocaleLowerCase() === folded);
+    if (!same) return;
+    const message =
+      `the library already has a clause named “${same.name}” (#${same.id}) in ` +
+      `${language === "fr" ? "French" : "English"}: give this one another name, or edit that one`;
+    throw new PactaError("invalid_argument", message, [{ path: ["name"], message }]);
+  }
+
   private stamp(): string {
     const ms = Math.max(this.now().getTime(), this.lastStamp + 1);
     this.lastStamp = ms;
@@ -118,6 +139,10 @@ function clean(input: ClauseInput) {
   const c = clauseInputSchema.parse(input);
   const tags = [...new Set(c.tags)].sort((a, b) => a.localeCompare(b));
   const body = sanitizeBody(c.body);
+  if (htmlToText(body).trim() === "") {
+    const message = "the clause has no text: write the clause before saving it";
+    throw new PactaError("invalid_argument", message, [{ path: ["body"], message }]);
+  }
   return {
     name: c.name,
     tags: JSON.stringify(tags),

@@ -3,6 +3,7 @@
  * template's newest version, edits, and the hash-chained history.
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { PactaError } from "../../shared/api/result";
 import { type ContractInput, contractInputSchema } from "../../shared/domain/contract";
 import { templateContentSchema } from "../../shared/domain/templates";
 import { dispatch } from "../api/dispatch";
@@ -120,6 +121,50 @@ describe("documents", () => {
       },
     });
     expect(s.lifecycle.verify()).toMatchObject({ ok: true });
+  });
+
+  it("refuses a value that does not read as its field's type, naming the field", () => {
+    const refused = (values: Record<string, string>) => {
+      try {
+        s.documents.generate(1, 1, values);
+      } catch (error) {
+        return error as PactaError;
+      }
+      throw new Error("generate took the values");
+    };
+    const amount = refused({ "presta.acompte": "abc", "presta.lieu": "Lyon" });
+    expect(amount.reason).toBe("invalid_argument");
+    expect(amount.message).toBe(
+      "“Acompte” (presta.acompte) takes an amount such as 12500, 12 500,50 or 12 500 €, " +
+        "not “abc”",
+    );
+    expect(amount.issues).toEqual([
+      { path: ["values", "presta.acompte"], message: expect.stringContaining("Acompte") },
+    ]);
+    const date = refused({ "contract.endDate": "31 févr. bientôt", "presta.lieu": "Lyon" });
+    expect(date.issues?.[0]?.path).toEqual(["values", "contract.endDate"]);
+    expect(date.message).toContain("takes a date such as 2026-03-01 or 01/03/2026");
+    expect(s.documents.get(1)).toBeNull();
+    // Readable forms pass, and print in the template's language.
+    const { document } = s.documents.generate(1, 1, {
+      "presta.acompte": "5 000 €",
+      "contract.endDate": "30/06/2027",
+      "presta.lieu": "Lyon",
+    });
+    expect(document.sections.map((x) => x.body).join("")).toContain("acompte 5");
+  });
+
+  it("replaces the text when a save carries no stamp, as the API says", () => {
+    const { document } = s.documents.generate(1, 1, { "presta.lieu": "Lyon" });
+    s.documents.save(1, [{ title: "Autre", body: "<p>Ailleurs.</p>" }], document.updatedAt);
+    const replaced = s.documents.save(1, [{ title: "Seul", body: "<p>Tout.</p>" }]);
+    expect(replaced.sections).toEqual([{ title: "Seul", body: "<p>Tout.</p>" }]);
+  });
+
+  it("says which required fields are still empty, apart from optional ones", () => {
+    const r = s.documents.generate(1, 1, {});
+    expect(r.requiredMissing).toEqual(["presta.lieu"]);
+    expect(r.missing).toContain("presta.lieu");
   });
 
   it("keeps typed values, lets contract data follow the contract, and uses the newest version", () => {

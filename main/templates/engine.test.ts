@@ -83,11 +83,11 @@ describe("rendering", () => {
     expect(html).not.toContain("<b>");
     expect(html).toContain("&lt;script&gt;");
     expect(html).toContain("Dupont &amp; Fils &lt;SA&gt;");
-    // Even the unescaped form cannot bring tags outside the allowed subset.
+    // The unescaped form is refused: it renders nothing at all.
     const raw = render(template({ fields: t.fields, sections: body("<p>{{{x.note}}}</p>") }), {
       "x.note": '<img src=x onerror="alert(1)"><strong>ok</strong>',
     });
-    expect(raw.sections[0]?.body).toBe("<p><strong>ok</strong></p>");
+    expect(raw.sections[0]?.body).toBe("");
   });
 
   it("renders missing fields empty and names them", () => {
@@ -284,17 +284,11 @@ describe("rendering", () => {
       ],
     });
     const r = render(t);
-    expect(r.sections.map((s) => s.body)).toEqual([
-      "<p>Contrat de prestation</p>",
-      "<p>{{#if contract.title}}jamais fermé</p>",
-      "<p>{{&gt; autre}}</p>",
-      "",
-      "<p>{{this}}</p>",
-    ]);
+    expect(r.sections.map((s) => s.body)).toEqual(["<p>Contrat de prestation</p>", "", "", "", ""]);
     expect(r.problems.map((p) => [p.sectionId, p.kind])).toEqual([
       ["ko", "syntax"],
       ["p", "syntax"],
-      ["h", "unknown_field"],
+      ["h", "syntax"],
       ["t", "syntax"],
     ]);
   });
@@ -382,6 +376,92 @@ describe("check", () => {
         message: expect.stringMatching(/^in the title: unknown field “x.y”/),
       },
     ]);
+  });
+});
+
+describe("what templates may not do", () => {
+  const problemsOf = (text: string) =>
+    checkTemplate(template({ sections: body(text) })).map((p) => [p.kind, p.message]);
+
+  it("refuses Handlebars helpers we do not provide, and never prints template code", () => {
+    for (const text of [
+      '<p>{{lookup contract "title"}}</p>',
+      "<p>{{lookup}}</p>",
+      "<p>{{#lookup contract}}x{{/lookup}}</p>",
+      "<p>{{log contract.title}}</p>",
+      "<p>{{blockHelperMissing}}</p>",
+      "<p>{{#blockHelperMissing}}x{{/blockHelperMissing}}</p>",
+      "<p>{{helperMissing contract.title}}</p>",
+      "<p>{{inconnu contract.title}}</p>",
+    ]) {
+      const problems = problemsOf(text);
+      expect(
+        problems.map(([kind]) => kind),
+        text,
+      ).toContain("syntax");
+      const r = render(template({ sections: body(text) }));
+      expect(r.sections[0]?.body, text).toBe("");
+      expect(
+        r.problems.some((p) => p.kind === "syntax" && p.sectionId === "s1"),
+        text,
+      ).toBe(true);
+    }
+    expect(problemsOf('<p>{{lookup contract "title"}}</p>')).toEqual([
+      ["syntax", expect.stringMatching(/^“lookup” is not available in templates \(helpers: if/)],
+    ]);
+  });
+
+  it("refuses triple braces and {{& …}}: values are always escaped", () => {
+    for (const text of ["<p>{{{contract.title}}}</p>", "<p>{{&amp; contract.title}}</p>"]) {
+      expect(problemsOf(text), text).toEqual([
+        ["syntax", expect.stringContaining("values are always escaped: write {{field}}")],
+      ]);
+      const t = template({ sections: body(text) });
+      const r = render(t, {}, contract({ title: "<b>gras</b>" }));
+      expect(r.sections[0]?.body).toBe("");
+    }
+  });
+
+  it("reads merge fields as typed, so partials and comparisons get a clear message", () => {
+    expect(problemsOf("<p>{{&gt; autre}}</p>")).toEqual([
+      ["syntax", "partials ({{> …}}) are not supported in templates"],
+    ]);
+    expect(problemsOf("<p>{{#if contract.value &gt; 1}}x{{/if}}</p>")).toEqual([
+      ["syntax", "unexpected “>” in a merge field"],
+    ]);
+    // Entities in literals compare as typed; outside merge fields nothing changes.
+    const t = template({
+      sections: body('<p>A &amp; B{{#if (eq contract.title "A &amp; B")}} oui{{/if}}</p>'),
+    });
+    expect(render(t, {}, contract({ title: "A & B" })).sections[0]?.body).toBe(
+      "<p>A &amp; B oui</p>",
+    );
+  });
+
+  it("treats names every object inherits as unknown fields, silently", () => {
+    const written: string[] = [];
+    const original = process.stderr.write.bind(process.stderr);
+    process.stderr.write = ((chunk: string | Uint8Array) => {
+      written.push(String(chunk));
+      return true;
+    }) as typeof process.stderr.write;
+    try {
+      const t = template({
+        sections: body("<p>{{toString}}{{valueOf}}{{hasOwnProperty}}{{contract.constructor}}</p>"),
+      });
+      const r = render(t);
+      expect(r.problems.map((p) => p.kind)).toEqual([
+        "unknown_field",
+        "unknown_field",
+        "unknown_field",
+        "unknown_field",
+      ]);
+      expect(r.missing).toEqual([]);
+      expect(r.sections[0]?.body).toBe("");
+    } finally {
+      process.stderr.write = original;
+    }
+    expect(written.join("")).not.toMatch(/Access has been denied/);
   });
 });
 

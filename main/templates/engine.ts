@@ -10,16 +10,18 @@
  */
 import Handlebars from "handlebars";
 import type { Contract } from "../../shared/domain/contract";
-import type {
-  RenderedSection,
-  RenderResult,
-  SectionCondition,
-  TemplateContent,
-  TemplateField,
-  TemplateLanguage,
-  TemplateProblem,
-  TemplateSection,
+import {
+  isInheritedName,
+  type RenderedSection,
+  type RenderResult,
+  type SectionCondition,
+  type TemplateContent,
+  type TemplateField,
+  type TemplateLanguage,
+  type TemplateProblem,
+  type TemplateSection,
 } from "../../shared/domain/templates";
+import { createLogger } from "../logging/logger";
 import {
   builtinFormat,
   contractValues,
@@ -33,6 +35,20 @@ import { sanitizeRendered } from "./html";
 const hb = Handlebars.create();
 hb.unregisterHelper("log");
 hb.unregisterHelper("lookup");
+
+const log = createLogger("templates");
+// Handlebars' runtime logs through its module-wide logger, to the console by
+// default (e.g. "Access has been denied to resolve the property…"). Checks
+// already report such uses as problems; its words go to our log instead.
+Handlebars.logger.log = (level: unknown, ...message: unknown[]): void => {
+  log.debug({ level, message: message.map(String).join(" ") }, "handlebars");
+};
+
+/**
+ * Handlebars' own helpers that Pacta does not provide: naming one is an
+ * error, never a field (the compiled code would call them directly).
+ */
+const FOREIGN_HELPERS = new Set(["lookup", "log", "helperMissing", "blockHelperMissing"]);
 
 /** Helpers that take a block: `{{#if x}}…{{else}}…{{/if}}`. */
 const BLOCK_HELPERS = new Set(["if", "unless", "each", "with"]);
@@ -188,13 +204,36 @@ const CACHE_ENTRIES = 500;
 const CACHED_SOURCE_MAX = 50_000;
 const analyses = new Map<string, Analysis>();
 
+const ENTITIES: Record<string, string> = {
+  "&amp;": "&",
+  "&lt;": "<",
+  "&gt;": ">",
+  "&quot;": '"',
+  "&#39;": "'",
+  "&#x27;": "'",
+  "&nbsp;": " ",
+};
+
+/**
+ * Bodies are stored as HTML, so `{{> x}}` arrives as `{{&gt; x}}`. Inside
+ * merge fields the entities are turned back into what was typed, so that
+ * Handlebars reads (and reports) the field as written. Nothing outside
+ * `{{…}}` changes, and what a field prints is still escaped.
+ */
+export function mergeFieldText(source: string): string {
+  if (!source.includes("&")) return source;
+  return source.replace(/\{\{[\s\S]*?\}\}/g, (field) =>
+    field.replace(/&(?:amp|lt|gt|quot|#39|#x27|nbsp);/g, (e) => ENTITIES[e] ?? e),
+  );
+}
+
 /** Parses a body (cached) and lists the fields it uses and what is wrong. */
 export function analyze(source: string): Analysis {
   const known = analyses.get(source);
   if (known) return known;
   let result: Analysis;
   try {
-    const ast = hb.parse(source) as unknown as { body: Node[] };
+    const ast = hb.parse(mergeFieldText(source)) as unknown as { body: Node[] };
     const uses: FieldUse[] = [];
     const problems: BodyProblem[] = [];
     walkBody(ast.body, 0, uses, problems);
@@ -263,7 +302,14 @@ function walkBody(body: Node[], scope: number, uses: FieldUse[], problems: BodyP
 function walkStatement(node: Node, scope: number, uses: FieldUse[], out: BodyProblem[]): void {
   switch (node.type) {
     case "MustacheStatement": {
-      const call = node as CallNode;
+      const call = node as CallNode & { escaped?: boolean };
+      if (call.escaped === false) {
+        out.push({
+          ...where(node),
+          kind: "syntax",
+          message: "values are always escaped: write {{field}}, not {{{field}}} or {{& field}}",
+        });
+      }
       const hasArgs = call.params.length > 0 || (call.hash?.pairs.length ?? 0) > 0;
       if (!hasArgs) {
         walkValue(call.path, scope, true, uses, out);
@@ -327,6 +373,10 @@ function checkHelper(call: CallNode, isBlock: boolean, out: BodyProblem[]): void
     }
     return;
   }
+  if (FOREIGN_HELPERS.has(name)) {
+    out.push({ ...where(call.path), kind: "syntax", message: foreignHelper(name) });
+    return;
+  }
   if (BLOCK_HELPERS.has(name)) {
     out.push({
       ...where(call.path),
@@ -337,11 +387,18 @@ function checkHelper(call: CallNode, isBlock: boolean, out: BodyProblem[]): void
   }
   out.push({
     ...where(call.path),
-    kind: "unknown_field",
+    kind: "syntax",
     message:
-      `“${name}” is followed by arguments but is not a helper ` +
-      `(helpers: if, unless, each, with, ${HELPERS.join(", ")})`,
+      `“${name}” is followed by arguments but is not a helper ` + `(helpers: ${helperList()})`,
   });
+}
+
+function foreignHelper(name: string): string {
+  return `“${name}” is not available in templates (helpers: ${helperList()})`;
+}
+
+function helperList(): string {
+  return ["if", "unless", "each", "with", ...HELPERS].join(", ");
 }
 
 function walkArgs(call: CallNode, scope: number, uses: FieldUse[], out: BodyProblem[]): void {
@@ -357,7 +414,12 @@ function walkValue(
   out: BodyProblem[],
 ): void {
   if (node.type === "PathExpression") {
-    const key = rootKey(node as PathNode, scope);
+    const path = node as PathNode;
+    if (!path.data && path.depth === 0 && FOREIGN_HELPERS.has(path.parts[0] ?? "")) {
+      out.push({ ...where(node), kind: "syntax", message: foreignHelper(path.parts[0] ?? "") });
+      return;
+    }
+    const key = rootKey(path, scope);
     if (key !== null) uses.push({ key, printed, ...where(node) });
   } else if (node.type === "SubExpression") {
     checkHelper(node as CallNode, false, out);
@@ -459,9 +521,10 @@ function checkSection(section: TemplateSection, scope: FieldScope): TemplateProb
 }
 
 function fieldProblem(use: FieldUse, scope: FieldScope): BodyProblem | null {
-  if (scope.isField(use.key)) return null;
+  const inherited = use.key.split(".").some(isInheritedName);
+  if (!inherited && scope.isField(use.key)) return null;
   const place = { line: use.line, column: use.column, kind: "unknown_field" as const };
-  if (scope.isGroup(use.key)) {
+  if (!inherited && scope.isGroup(use.key)) {
     if (!use.printed) return null;
     return { ...place, message: `“${use.key}” is a group of fields: name one of them` };
   }
@@ -593,7 +656,13 @@ function compile(source: string, noEscape: boolean): HandlebarsTemplateDelegate 
   const cacheKey = `${noEscape ? "t" : "b"}:${source}`;
   let template = compiled.get(cacheKey);
   if (!template) {
-    template = hb.compile(source, { noEscape, strict: false, preventIndent: true });
+    template = hb.compile(mergeFieldText(source), {
+      noEscape,
+      strict: false,
+      preventIndent: true,
+      // Never compiled as direct calls: checks refuse them, this is the backstop.
+      knownHelpers: { lookup: false, log: false, helperMissing: false, blockHelperMissing: false },
+    });
     if (source.length <= CACHED_SOURCE_MAX) {
       if (compiled.size >= CACHE_ENTRIES) compiled.clear();
       compiled.set(cacheKey, template);
@@ -604,7 +673,8 @@ function compile(source: string, noEscape: boolean): HandlebarsTemplateDelegate 
 
 /**
  * Renders every section whose condition holds. Never throws: a section
- * that cannot render shows its template text, and the problem is reported.
+ * that cannot render is reported as a syntax problem and comes out with an
+ * empty body (never its template code); `Documents.generate` refuses it.
  */
 export function renderTemplate(input: RenderInput): RenderResult {
   const { content } = input;
@@ -616,6 +686,7 @@ export function renderTemplate(input: RenderInput): RenderResult {
   for (const [key, v] of values) setPath(ctx, key, v.printed);
   for (const section of content.sections) {
     for (const use of [...analyze(section.body).uses, ...analyze(section.title).uses]) {
+      if (use.key.split(".").some(isInheritedName)) continue;
       if (!values.has(use.key)) setPath(ctx, use.key, new Missing(use.key, printed));
     }
   }
@@ -623,7 +694,7 @@ export function renderTemplate(input: RenderInput): RenderResult {
   for (const section of content.sections) {
     if (section.condition && !conditionHolds(section.condition, values)) continue;
     if (broken.has(section.id)) {
-      sections.push({ title: section.title, body: sanitizeRendered(section.body) });
+      sections.push({ title: section.title, body: "" });
       continue;
     }
     try {
@@ -638,7 +709,7 @@ export function renderTemplate(input: RenderInput): RenderResult {
         kind: "syntax",
         message: `cannot render: ${error instanceof Error ? error.message : String(error)}`,
       });
-      sections.push({ title: section.title, body: sanitizeRendered(section.body) });
+      sections.push({ title: section.title, body: "" });
     }
   }
   const missing = new Set(printed);

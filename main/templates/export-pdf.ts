@@ -19,6 +19,7 @@ export async function exportContractPdf(
   s: PactaServices,
   contractId: number,
   language?: "fr" | "en" | null,
+  author?: string,
 ): Promise<ExportedPdf> {
   const contract = s.register.get(contractId);
   const document = s.documents.get(contractId);
@@ -30,7 +31,8 @@ export async function exportContractPdf(
     contract,
     document,
     language: lang ?? "fr",
-    author: s.actor,
+    // The register's actor, who also signs the history entries, unless named.
+    author: author ?? s.actor,
   });
   return { fileName: pdfFileName(contract.reference, contract.title, contractId), ...pdf };
 }

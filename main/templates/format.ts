@@ -173,6 +173,33 @@ export function formatRenewalKind(kind: string, language: TemplateLanguage): str
   return RENEWAL_WORDS[language][kind as RenewalKind] ?? kind;
 }
 
+/**
+ * When `text` cannot be read as a value of `type`, the form it should take
+ * ("an amount such as …"); null when it reads, or when any text will do.
+ */
+export function expectedForm(
+  text: string,
+  type: FieldType,
+  language: TemplateLanguage,
+): string | null {
+  const t = text.trim();
+  if (t === "") return null;
+  switch (type) {
+    case "date":
+      if (readDate(t, language) !== null) return null;
+      return language === "fr"
+        ? "a date such as 2026-03-01 or 01/03/2026"
+        : "a date such as 2026-03-01 or 3/1/2026";
+    case "amount":
+      if (parseMajorAmount(t, currencyIn(t) ?? "EUR") !== null) return null;
+      return "an amount such as 12500, 12 500,50 or 12 500 €";
+    case "number":
+      return readNumber(t) !== null ? null : "a number such as 3 or 2,5";
+    default:
+      return null;
+  }
+}
+
 /** Prints a value typed as text for a field of `type`. */
 export function formatTyped(
   text: string,

@@ -242,3 +242,46 @@ describe("markdown import (../shared/data/templates)", () => {
     expect(r.sections).toHaveLength(13);
   });
 });
+
+describe("files that are not templates", () => {
+  it("refuses text over 2 MB before parsing it, and text that is not text", () => {
+    const started = Date.now();
+    expect(() =>
+      importMarkdown({ fileName: "gros.md", content: `## A\n\n${"é".repeat(1_100_000)}` }),
+    ).toThrow("gros.md is 2.1 MB: a template file may be 2 MB at most");
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(() => importMarkdown({ fileName: "x.md", content: "## A\n\u0000\u0001" })).toThrow(
+      "x.md is not a text file",
+    );
+  });
+});
+
+describe("limits, said in words", () => {
+  it("names the number of sections and fields a template may have", () => {
+    const sections = Array.from({ length: 501 }, (_, i) => `## S${i}\n\nx\n`).join("\n");
+    expect(() => importMarkdown({ fileName: "long.md", content: sections })).toThrow(
+      "long.md cannot be a template: more than 500 sections (one per ## heading)",
+    );
+    const fields = Array.from({ length: 501 }, (_, i) => `{{f.k${i}}}`).join(" ");
+    expect(() => importMarkdown({ fileName: "champs.md", content: `## A\n\n${fields}` })).toThrow(
+      "champs.md cannot be a template: more than 500 different merge fields",
+    );
+  });
+});
+
+describe("links", () => {
+  it("prints safe links as text (address) and unsafe ones as their text only", () => {
+    const t = importMarkdown({
+      fileName: "liens.md",
+      content:
+        "## Liens\n\n[cliquez](javascript:alert(1)) [image](data:text/html;base64,PHA+) " +
+        "[site](https://exemple.fr/a?b=1) [écrire](mailto:juriste@exemple.fr) " +
+        "[fichier](file:///etc/passwd) [JS](JavaScript:void(0))\n",
+    });
+    const body = t.sections[0]?.body ?? "";
+    expect(htmlToText(body)).toBe(
+      "cliquez image site (https://exemple.fr/a?b=1) écrire (juriste@exemple.fr) fichier JS",
+    );
+    expect(body).not.toMatch(/javascript|data:|file:/i);
+  });
+});

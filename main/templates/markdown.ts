@@ -12,22 +12,39 @@
  * Common Paper agreements) gets a section per top-level item, titled by the
  * item's first line.
  */
+
 import MarkdownIt, { type Token } from "markdown-it";
+import type { z } from "zod";
 import { PactaError } from "../../shared/api/result";
 import {
+  fieldKeySchema,
+  MARKDOWN_MAX_BYTES,
+  MARKDOWN_MAX_TEXT,
   type TemplateContent,
   type TemplateField,
   type TemplateLanguage,
   type TemplateSection,
   templateContentSchema,
 } from "../../shared/domain/templates";
+import { looksLikeText } from "../../shared/domain/text-encoding";
 import { builtinLabel, builtinType, isBuiltinGroup } from "./catalog";
 import { analyze } from "./engine";
 import { htmlToText, sanitizeBody } from "./html";
 
 const md = new MarkdownIt({ html: true, linkify: false, typographer: false });
 
-// A printed contract cannot be clicked: links print as "text (address)".
+// Every link is read as a link, so that an unsafe one prints as its text
+// rather than as literal Markdown; link_close decides what is printed.
+md.validateLink = () => true;
+
+/** http(s) and mailto addresses, or ones with no scheme (a merge field, a file name). */
+function isSafeAddress(href: string): boolean {
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(href.trim())?.[1]?.toLowerCase();
+  return scheme === undefined || ["http", "https", "mailto"].includes(scheme);
+}
+
+// A printed contract cannot be clicked: links print as "text (address)",
+// unsafe ones (javascript:, data:, file:…) as their text only.
 md.renderer.rules.link_open = () => "";
 md.renderer.rules.link_close = (tokens, idx) => {
   let start = idx - 1;
@@ -38,8 +55,8 @@ md.renderer.rules.link_close = (tokens, idx) => {
     .slice(start + 1, idx)
     .map((t) => t.content)
     .join("");
-  const bare = href.replace(/^mailto:/, "");
-  if (!href || text.trim() === bare || text.trim() === href) return "";
+  const bare = href.replace(/^mailto:/i, "");
+  if (!href || !isSafeAddress(href) || text.trim() === bare || text.trim() === href) return "";
   return ` (${md.utils.escapeHtml(bare)})`;
 };
 
@@ -67,7 +84,27 @@ export interface MarkdownImport {
   language?: TemplateLanguage | null;
 }
 
+/** Refuses what is not a Markdown file we can read, before any parsing. */
+export function checkMarkdownFile(fileName: string, content: string): void {
+  const bytes = content.length > MARKDOWN_MAX_BYTES ? content.length : Buffer.byteLength(content);
+  if (bytes > MARKDOWN_MAX_BYTES) {
+    throw new PactaError(
+      "invalid_argument",
+      `${fileName} is ${megabytes(bytes)}: a template file may be ${MARKDOWN_MAX_TEXT} at most`,
+    );
+  }
+  if (!looksLikeText(content)) {
+    throw new PactaError("invalid_argument", `${fileName} is not a text file`);
+  }
+}
+
+/** "20.4 MB" */
+export function megabytes(bytes: number): string {
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+
 export function importMarkdown(input: MarkdownImport): TemplateContent {
+  checkMarkdownFile(input.fileName, input.content);
   const source = input.content.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
   const language = input.language ?? guessLanguage(input.fileName, source);
   const aside = setAside(source);
@@ -125,10 +162,30 @@ export function importMarkdown(input: MarkdownImport): TemplateContent {
     sections,
   });
   if (!parsed.success) {
-    const why = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+    const why = parsed.error.issues.map(describeIssue).join("; ");
     throw new PactaError("invalid_argument", `${input.fileName} cannot be a template: ${why}`);
   }
   return parsed.data;
+}
+
+/** What a limit of the template schema means for a Markdown file, in words. */
+function describeIssue(issue: z.core.$ZodIssue): string {
+  const [first, index, part] = issue.path;
+  const max = issue.code === "too_big" ? Number(issue.maximum) : null;
+  if (max !== null && issue.path.length === 1 && first === "sections") {
+    return `more than ${max} sections (one per ## heading)`;
+  }
+  if (max !== null && issue.path.length === 1 && first === "fields") {
+    return `more than ${max} different merge fields`;
+  }
+  if (max !== null && first === "sections" && typeof index === "number") {
+    const what = part === "title" ? "heading" : "text";
+    return `the ${what} of section ${index + 1} is longer than ${max} characters`;
+  }
+  if (max !== null && first === "fields" && typeof index === "number") {
+    return `the name of merge field ${index + 1} is longer than ${max} characters`;
+  }
+  return `${issue.path.join(".")}: ${issue.message}`;
 }
 
 interface Draft {
@@ -238,6 +295,8 @@ function fieldsOf(sections: TemplateSection[], language: TemplateLanguage): Temp
   for (const s of sections) {
     for (const use of [...analyze(s.title).uses, ...analyze(s.body).uses]) {
       if (fields.has(use.key) || isBuiltinGroup(use.key)) continue;
+      // `{{toString}}` stays an unknown field: the check reports it.
+      if (!fieldKeySchema.safeParse(use.key).success) continue;
       fields.set(use.key, {
         key: use.key,
         label: clip(builtinLabel(use.key, language) ?? labelFromKey(use.key), 200),

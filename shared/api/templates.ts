@@ -134,15 +134,33 @@ export const documentsApi = {
       templateId: z.number().int().positive(),
     }),
   ),
-  /** Renders the template's newest version and stores the sections on the contract. */
-  generate: endpoint<{ document: ContractDocument; missing: string[] }>()(
+  /**
+   * Renders the template's newest version and stores the sections on the
+   * contract. Refused (invalid_argument) when a section cannot render or a
+   * date, amount or number field holds what does not read as one (one issue
+   * per field, at ["values", key]);
+   * `problems` lists what is wrong but did not stop it.
+   */
+  generate: endpoint<{
+    document: ContractDocument;
+    missing: string[];
+    /** The required fields among `missing`: generated, but not ready to sign. */
+    requiredMissing: string[];
+    problems: TemplateProblem[];
+  }>()(
     z.object({
       contractId: z.number().int().positive(),
       templateId: z.number().int().positive(),
       values: valuesSchema.default({}),
     }),
   ),
-  /** Saves edited sections (titles and sanitized HTML bodies). */
+  /**
+   * Saves edited sections (titles and sanitized HTML bodies). With
+   * `expectedUpdatedAt` (the `updatedAt` of the text the edit began from),
+   * the save is refused with stale_update when the text changed since;
+   * without it (null or absent) the save overwrites whatever is stored: for
+   * scripts that mean to replace the text. The UI always sends it.
+   */
   save: endpoint<ContractDocument>()(
     z.object({
       contractId: z.number().int().positive(),

@@ -17,7 +17,21 @@ export const fieldKeySchema = z
   .max(120)
   .regex(/^[A-Za-z_][\w-]*(\.[A-Za-z_][\w-]*)*$/, {
     message: "expected dotted words such as party.client.name",
+  })
+  .refine((key) => !key.split(".").some(isInheritedName), {
+    message: "names every object has, such as toString, cannot name a field",
   });
+
+/** The largest Markdown file imported as a template (checked before it is parsed). */
+export const MARKDOWN_MAX_BYTES = 2 * 1024 * 1024;
+
+/** "2 MB": the limit as people read it. */
+export const MARKDOWN_MAX_TEXT = "2 MB";
+
+/** `toString`, `constructor`…: names every object inherits, never a field. */
+export function isInheritedName(name: string): boolean {
+  return Object.getOwnPropertyNames(Object.prototype).includes(name);
+}
 
 export const FIELD_TYPES = ["text", "longText", "date", "amount", "number", "list"] as const;
 export type FieldType = (typeof FIELD_TYPES)[number];
@@ -132,7 +146,7 @@ export const CLAUSE_STATUSES = ["approved", "fallback"] as const;
 export type ClauseStatus = (typeof CLAUSE_STATUSES)[number];
 
 export const clauseInputSchema = z.object({
-  name: z.string().trim().min(1).max(200),
+  name: z.string().trim().min(1, "the clause needs a name").max(200),
   tags: z.array(z.string().trim().min(1).max(60)).max(50).default([]),
   status: z.enum(CLAUSE_STATUSES).default("approved"),
   language: z.enum(TEMPLATE_LANGUAGES).default("fr"),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decodeText } from "./text-encoding";
+import { decodeText, looksLikeText } from "./text-encoding";
 
 const bytes = (...values: number[]) => Uint8Array.from(values);
 const utf8 = (text: string) => new TextEncoder().encode(text);
@@ -45,5 +45,17 @@ describe("decoding text files", () => {
       encoding: "utf-16le",
     });
     expect(decodeText(bytes(0xfe, 0xff, 0x00, 0xe9))).toEqual({ text: "é", encoding: "utf-16be" });
+  });
+});
+
+describe("telling text from binary", () => {
+  it("takes text in any of our encodings, refuses NULs and control-character soup", () => {
+    expect(looksLikeText("# Contrat\n\nLe prix\test fixé.\r\n\f")).toBe(true);
+    expect(looksLikeText(decodeText(bytes(0x43, 0x6f, 0xe9, 0x20, 0x80)).text)).toBe(true);
+    expect(looksLikeText("")).toBe(true);
+    expect(looksLikeText("texte\u0000")).toBe(false);
+    const soup = decodeText(Uint8Array.from({ length: 2000 }, (_, i) => 1 + ((i * 31) % 255)));
+    expect(looksLikeText(soup.text)).toBe(false);
+    expect(looksLikeText(`${"x".repeat(100)}\ufffd\ufffd\ufffd\ufffd`)).toBe(false);
   });
 });

@@ -46,3 +46,17 @@ function decodeWindows1252(bytes: Uint8Array): string {
 function decode(bytes: Uint8Array, encoding: TextEncodingName): DecodedText {
   return { text: new TextDecoder(encoding).decode(bytes), encoding };
 }
+
+/**
+ * Whether decoded text reads as text, not as the bytes of an image or an
+ * archive: no NUL, and hardly any control characters or undecodable ones
+ * (a binary file decoded as Windows-1252 is full of them).
+ */
+export function looksLikeText(text: string): boolean {
+  if (text.includes("\u0000")) return false;
+  const sample = text.length > 65_536 ? text.slice(0, 65_536) : text;
+  if (sample.length === 0) return true;
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: these are what we count.
+  const odd = sample.match(/[\u0001-\u0008\u000b\u000e-\u001f\u007f-\u009f\ufffd]/g);
+  return (odd?.length ?? 0) <= Math.max(2, sample.length * 0.01);
+}

@@ -7,15 +7,17 @@ export interface ApiErrorAlertProps {
   error: ApiError;
   /** Offers a retry button when set */
   onRetry?: () => void;
+  /** Says what was refused, in place of the reason's general words */
+  lead?: string;
 }
 
 /** An API failure shown in place: the localized reason, then the detail. */
-export function ApiErrorAlert({ error, onRetry }: ApiErrorAlertProps) {
+export function ApiErrorAlert({ error, onRetry, lead }: ApiErrorAlertProps) {
   const { t } = useTranslation();
   return (
     <Alert color="red" title={t("errors.title")} role="alert">
       <Stack gap="xs" align="flex-start">
-        <Text size="sm">{t(`errors.${error.reason}`)}</Text>
+        <Text size="sm">{lead ?? t(`errors.${error.reason}`)}</Text>
         {error.detail && (
           <Text size="sm" c="dimmed">
             {error.detail}

@@ -66,6 +66,19 @@ export function parseRoute(hash: string): Route {
   return { page: "notFound" };
 }
 
+/** The hash the app itself last moved to, not yet seen by the router. */
+let ownMove: string | null = null;
+
+/** Moves to a page on the app's own decision (after a save, say): never held back. */
 export function navigate(path: string): void {
+  const before = window.location.hash;
   window.location.hash = path.replace(/^#/, "");
+  ownMove = window.location.hash === before ? null : window.location.hash;
+}
+
+/** Whether a move to `url` is the app's own `navigate` (asked once per move). */
+export function takeOwnMove(url: string): boolean {
+  const own = ownMove !== null && new URL(url).hash === ownMove;
+  ownMove = null;
+  return own;
 }

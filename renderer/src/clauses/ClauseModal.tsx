@@ -65,12 +65,20 @@ function ClauseForm({ clause, onSaved, onClose }: ClauseFormProps) {
   const [tried, setTried] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
-  const nameError = tried && !name.trim() ? t("clauses.nameRequired") : undefined;
-  const bodyError = tried && !body.trim() ? t("clauses.bodyRequired") : undefined;
+  // An emptied editor still holds "<p></p>": what counts is the text.
+  const blank = body.replace(/<[^>]*>|&nbsp;/g, " ").trim() === "";
+  const duplicate = error?.issues?.some((i) => i.path[0] === "name") ?? false;
+  const nameError =
+    tried && !name.trim()
+      ? t("clauses.nameRequired")
+      : duplicate
+        ? t("clauses.nameTaken")
+        : undefined;
+  const bodyError = tried && blank ? t("clauses.bodyRequired") : undefined;
 
   const submit = async () => {
     setTried(true);
-    if (!name.trim() || !body.trim()) return;
+    if (!name.trim() || blank) return;
     setBusy(true);
     const input = { name: name.trim(), status, language, tags, body };
     const r = clause
@@ -90,7 +98,12 @@ function ClauseForm({ clause, onSaved, onClose }: ClauseFormProps) {
       }}
     >
       <Stack gap="md">
-        {error && <ApiErrorAlert error={error} />}
+        {error && (
+          <ApiErrorAlert
+            error={error}
+            lead={error.reason === "invalid_argument" ? t("clauses.saveRefused") : undefined}
+          />
+        )}
         <TextInput
           label={t("clauses.name")}
           value={name}

@@ -57,6 +57,8 @@ function GenerateForm({ contractId, replaces, onGenerated, onClose }: GenerateDo
   const [tried, setTried] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
+  /** Keys of the fields whose value main could not read as their type */
+  const [badValues, setBadValues] = useState<ReadonlySet<string>>(new Set());
 
   const loadFields = useCallback(
     async (id: number) => {
@@ -86,7 +88,12 @@ function GenerateForm({ contractId, replaces, onGenerated, onClose }: GenerateDo
       values,
     });
     setBusy(false);
-    if (!r.ok) return setError(r.error);
+    if (!r.ok) {
+      const bad = (r.error.issues ?? []).filter((i) => i.path[0] === "values");
+      setBadValues(new Set(bad.map((i) => String(i.path[1]))));
+      // Values the fields explain in place need no second, generic message.
+      return setError(bad.length > 0 ? null : r.error);
+    }
     const labels = new Map((fields ?? []).map((f) => [f.field.key, f.field.label]));
     onGenerated(
       r.value.document,
@@ -149,11 +156,16 @@ function GenerateForm({ contractId, replaces, onGenerated, onClose }: GenerateDo
                 key={f.field.key}
                 value={f}
                 text={values[f.field.key] ?? ""}
-                onChange={(text) => setValues((v) => ({ ...v, [f.field.key]: text }))}
+                onChange={(text) => {
+                  setValues((v) => ({ ...v, [f.field.key]: text }));
+                  setBadValues((keys) => new Set([...keys].filter((k) => k !== f.field.key)));
+                }}
                 error={
                   tried && f.field.required && !(values[f.field.key] ?? "").trim()
                     ? t("document.requiredEmpty")
-                    : undefined
+                    : badValues.has(f.field.key)
+                      ? t(`document.badValue.${f.field.type}`)
+                      : undefined
                 }
               />
             ))}

@@ -38,7 +38,8 @@ export const enTemplates: typeof frTemplates = {
   noneEvenArchived: "No templates, archived or not.",
   importMarkdown: "Import a Markdown template",
   imported: "Template “{{name}}” imported.",
-  importTooBig: "{{name}} is over 5 MB: import a smaller file.",
+  importTooBig: "{{name}} is over 2 MB: import a smaller file.",
+  importNotText: "{{name}} is not a text file: pick a Markdown (.md) file.",
   sectionList: "The template's sections, in order",
   untitled: "(untitled)",
   conditional: "Conditional",
@@ -108,6 +109,18 @@ export const enTemplates: typeof frTemplates = {
   problemsHere_other: "{{count}} problems in this section:",
   problemsHere: "{{count}} problems in this section:",
   problemAt: "Line {{line}}, column {{column}}: ",
+  problemSep: ": ",
+  problemHelp: {
+    syntax: "a merge field or block is malformed; the version cannot be saved.",
+    unknown_field: "this field is neither declared nor in the catalog; it will stay empty.",
+    invalid_field: "check the list of declared fields.",
+    condition: "the section's condition cannot be evaluated.",
+  },
+  problemDetail: "Detail: {{message}}",
+  saveRefused:
+    "The version was not saved: the template has syntax errors. " +
+    "Fix the sections marked, then save.",
+  importRefused: "This file was not imported as a template.",
   problemKinds: {
     syntax: "Broken syntax",
     unknown_field: "Unknown field",
@@ -172,6 +185,8 @@ export const enClauses: typeof frClauses = {
   noMatch: "No clause matches.",
   name: "Name",
   nameRequired: "Give the clause a name.",
+  nameTaken: "A clause in this language already has this name: choose another.",
+  saveRefused: "The clause was not saved.",
   statusLabel: "Status",
   status: { approved: "Approved", fallback: "Fallback" },
   tags: "Tags",
@@ -217,6 +232,14 @@ export const enDocument: typeof frDocument = {
   emptyCount: "{{count}} fields are empty.",
   allFilled: "Every field has a value.",
   emptyBadge: "empty",
+  badValue: {
+    text: "This value is not valid.",
+    longText: "This value is not valid.",
+    list: "This value is not valid.",
+    date: "This is not a date: write it like 3/1/2026 or 2026-03-01.",
+    amount: "This is not an amount: write it like 12500 or 12500.50 €.",
+    number: "This is not a number: write it like 3 or 2.5.",
+  },
   requiredEmpty: "This field is required: enter a value.",
   datePlaceholder: "YYYY-MM-DD",
   sources: {

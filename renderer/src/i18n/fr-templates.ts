@@ -36,7 +36,8 @@ export const frTemplates = {
   noneEvenArchived: "Aucun modèle, même archivé.",
   importMarkdown: "Importer un modèle Markdown",
   imported: "Modèle « {{name}} » importé.",
-  importTooBig: "{{name}} dépasse 5 Mo : importez un fichier plus petit.",
+  importTooBig: "{{name}} dépasse 2 Mo : importez un fichier plus petit.",
+  importNotText: "{{name}} n'est pas un fichier texte : choisissez un fichier Markdown (.md).",
   sectionList: "Sections du modèle, dans l'ordre",
   untitled: "(sans titre)",
   conditional: "Conditionnelle",
@@ -106,6 +107,19 @@ export const frTemplates = {
   problemsHere_other: "{{count}} problèmes dans cette section :",
   problemsHere: "{{count}} problèmes dans cette section :",
   problemAt: "Ligne {{line}}, colonne {{column}} : ",
+  problemSep: " : ",
+  problemHelp: {
+    syntax:
+      "un champ de fusion ou un bloc est mal écrit ; la version ne peut pas être enregistrée.",
+    unknown_field: "ce champ n'est ni déclaré ni dans le catalogue ; il restera vide.",
+    invalid_field: "revoyez la liste des champs déclarés.",
+    condition: "la condition de la section ne peut pas être évaluée.",
+  },
+  problemDetail: "Détail : {{message}}",
+  saveRefused:
+    "La version n'a pas été enregistrée : le modèle contient des erreurs de syntaxe. " +
+    "Corrigez les sections signalées, puis enregistrez.",
+  importRefused: "Ce fichier n'a pas été importé comme modèle.",
   problemKinds: {
     syntax: "Syntaxe incorrecte",
     unknown_field: "Champ inconnu",
@@ -171,6 +185,8 @@ export const frClauses = {
   noMatch: "Aucune clause ne correspond.",
   name: "Nom",
   nameRequired: "Donnez un nom à la clause.",
+  nameTaken: "Une clause de cette langue porte déjà ce nom : choisissez-en un autre.",
+  saveRefused: "La clause n'a pas été enregistrée.",
   statusLabel: "Statut",
   status: { approved: "Approuvée", fallback: "De repli" },
   tags: "Étiquettes",
@@ -217,6 +233,14 @@ export const frDocument = {
   emptyCount: "{{count}} champs sont vides.",
   allFilled: "Tous les champs ont une valeur.",
   emptyBadge: "vide",
+  badValue: {
+    text: "Valeur non valide.",
+    longText: "Valeur non valide.",
+    list: "Valeur non valide.",
+    date: "Ce n'est pas une date : écrivez-la comme 01/03/2026 ou 2026-03-01.",
+    amount: "Ce n'est pas un montant : écrivez-le comme 12 500 ou 12 500,50 €.",
+    number: "Ce n'est pas un nombre : écrivez-le comme 3 ou 2,5.",
+  },
   requiredEmpty: "Ce champ est obligatoire : saisissez une valeur.",
   datePlaceholder: "AAAA-MM-JJ",
   sources: {

@@ -2,7 +2,8 @@ import { Button, FileButton } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { ApiError } from "../../../shared/api/result";
-import type { Template } from "../../../shared/domain/templates";
+import { MARKDOWN_MAX_BYTES, type Template } from "../../../shared/domain/templates";
+import { decodeText, looksLikeText } from "../../../shared/domain/text-encoding";
 import { pacta } from "../api/client";
 
 export interface ImportMarkdownButtonProps {
@@ -14,9 +15,6 @@ export interface ImportMarkdownButtonProps {
   primary?: boolean;
 }
 
-/** Largest Markdown file the API takes (its text is sent whole). */
-const MAX_BYTES = 5_000_000;
-
 /** Picks a Markdown file: `##` headings become sections, `{{a.b}}` tokens become fields. */
 export function ImportMarkdownButton({ onImported, onError, primary }: ImportMarkdownButtonProps) {
   const { t } = useTranslation();
@@ -24,7 +22,7 @@ export function ImportMarkdownButton({ onImported, onError, primary }: ImportMar
 
   const pick = async (file: File | null) => {
     if (!file) return;
-    if (file.size > MAX_BYTES) {
+    if (file.size > MARKDOWN_MAX_BYTES) {
       onError({
         reason: "invalid_argument",
         detail: t("templates.importTooBig", { name: file.name }),
@@ -33,10 +31,16 @@ export function ImportMarkdownButton({ onImported, onError, primary }: ImportMar
     }
     setBusy(true);
     try {
-      const r = await pacta.templates.importMarkdown({
-        fileName: file.name,
-        content: await file.text(),
-      });
+      // Decoded as the CLI decodes files (UTF-8, UTF-16 or Windows-1252).
+      const content = decodeText(new Uint8Array(await file.arrayBuffer())).text;
+      if (!looksLikeText(content)) {
+        onError({
+          reason: "invalid_argument",
+          detail: t("templates.importNotText", { name: file.name }),
+        });
+        return;
+      }
+      const r = await pacta.templates.importMarkdown({ fileName: file.name, content });
       if (r.ok) onImported(r.value);
       else onError(r.error);
     } catch (cause) {

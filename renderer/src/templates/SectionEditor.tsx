@@ -13,6 +13,7 @@ import { useLanguage } from "../i18n/use-language";
 import { BodyEditor } from "./BodyEditor";
 import { ConditionEditor } from "./ConditionEditor";
 import { FieldPicker } from "./FieldPicker";
+import { ProblemText } from "./ProblemText";
 import { insertAtCursor, useBodyEditor } from "./use-body-editor";
 
 export interface SectionEditorProps {
@@ -100,10 +101,7 @@ export function SectionEditor(props: SectionEditorProps) {
           <List size="sm" c="red.9">
             {problems.map((p) => (
               <List.Item key={`${p.kind}-${p.line}-${p.column}-${p.message}`}>
-                {p.line !== null
-                  ? t("templates.problemAt", { line: p.line, column: p.column ?? 1 })
-                  : ""}
-                {t(`templates.problemKinds.${p.kind}`)} — {p.message}
+                <ProblemText problem={p} />
               </List.Item>
             ))}
           </List>

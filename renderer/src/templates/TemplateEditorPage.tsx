@@ -23,6 +23,7 @@ import { notifySuccess } from "../app/use-api-error";
 import { ConfirmLeaveModal } from "../contract/ConfirmLeaveModal";
 import { useLeaveGuard } from "../contract/use-leave-guard";
 import { DeclaredFieldsEditor } from "./DeclaredFieldsEditor";
+import { ProblemText } from "./ProblemText";
 import { SectionEditor } from "./SectionEditor";
 import { SectionList } from "./SectionList";
 import { TemplateInfoFields } from "./TemplateInfoFields";
@@ -190,7 +191,12 @@ export function TemplateEditorPage({ id }: TemplateEditorPageProps) {
           </Stack>
         </Alert>
       )}
-      {saveError && <ApiErrorAlert error={saveError} />}
+      {saveError && (
+        <ApiErrorAlert
+          error={saveError}
+          lead={saveError.reason === "invalid_argument" ? t("templates.saveRefused") : undefined}
+        />
+      )}
       {tried && issues.size > 0 && (
         <Alert color="red" role="alert">
           {t("templates.fixBeforeSave")}
@@ -198,7 +204,7 @@ export function TemplateEditorPage({ id }: TemplateEditorPageProps) {
       )}
       {(problems.get(null) ?? []).map((p) => (
         <Alert key={`${p.kind}-${p.message}`} color="red">
-          {t(`templates.problemKinds.${p.kind}`)} — {p.message}
+          <ProblemText problem={p} />
         </Alert>
       ))}
       <Panel title={t("templates.info")}>

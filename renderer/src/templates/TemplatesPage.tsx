@@ -37,6 +37,7 @@ export function TemplatesPage() {
   const templates = useLoad(load);
   const [creating, setCreating] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
+  const [importError, setImportError] = useState<ApiError | null>(null);
 
   const archive = async (tpl: TemplateSummary) => {
     const r = tpl.archived
@@ -58,7 +59,10 @@ export function TemplatesPage() {
       <Button variant={primary ? "filled" : "light"} onClick={() => setCreating(true)}>
         {t("templates.new")}
       </Button>
-      <ImportMarkdownButton onImported={(tpl) => imported(tpl.id, tpl.name)} onError={setError} />
+      <ImportMarkdownButton
+        onImported={(tpl) => imported(tpl.id, tpl.name)}
+        onError={setImportError}
+      />
     </>
   );
 
@@ -80,6 +84,14 @@ export function TemplatesPage() {
       </Group>
       {templates.error && <ApiErrorAlert error={templates.error} onRetry={templates.reload} />}
       {error && <ApiErrorAlert error={error} />}
+      {importError && (
+        <ApiErrorAlert
+          error={importError}
+          lead={
+            importError.reason === "invalid_argument" ? t("templates.importRefused") : undefined
+          }
+        />
+      )}
       {!templates.value && !templates.error && <Loader aria-label={t("app.loading")} />}
       {empty && !showArchived && (
         <EmptyState py="xl">
