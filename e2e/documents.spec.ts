@@ -153,7 +153,8 @@ test("a text saved elsewhere first is not overwritten: the second save is explai
   await mine.section(5).body.click();
   await page.keyboard.type("Ma version. ");
   await mine.save.click();
-  const stale = page.getByRole("alert").filter({ hasText: "Quelqu'un d'autre a modifié ce texte" });
+  const staleText = "Quelqu'un d'autre a modifié ce texte";
+  const stale = page.getByRole("alert").filter({ hasText: staleText });
   await expect(stale).toBeVisible();
   await expect(mine.section(5).body).toContainText("Ma version.");
   await stale.getByRole("button", { name: "Recharger la dernière version" }).click();

@@ -85,7 +85,13 @@ const dealStages = (prefix: string): Stage[] => [
     semantics: null,
     color: "#2FC6F6",
   },
-  { statusId: `${prefix}EXECUTING`, name: "В работе", sort: 30, semantics: null, color: "#55D0E0" },
+  {
+    statusId: `${prefix}EXECUTING`,
+    name: "В работе",
+    sort: 30,
+    semantics: null,
+    color: "#55D0E0",
+  },
   { statusId: `${prefix}WON`, name: "Gagné", sort: 60, semantics: "S", color: "#7BD500" },
   { statusId: `${prefix}LOSE`, name: "Perdu", sort: 70, semantics: "F", color: "#FF5752" },
 ];

@@ -399,7 +399,8 @@ describe("text and dates", () => {
     expect(read.item.title).toBe(titles[1]);
     expect(read.item.createdTime).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+03:00$/);
     const users = await client.call<{ NAME: string; LAST_NAME: string }[]>("user.get", {});
-    expect(users.result.map((u) => `${u.NAME} ${u.LAST_NAME}`)).toContain("Анна Смирнова");
+    const fullNames = users.result.map((u) => `${u.NAME} ${u.LAST_NAME}`);
+    expect(fullNames).toContain("Анна Смирнова");
   });
 });
 

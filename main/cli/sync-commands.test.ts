@@ -99,7 +99,7 @@ describe("pacta sync", () => {
     );
   });
 
-  it("after a kill -9 in the middle of a sync, loses nothing and creates nothing twice", async () => {
+  it("after a kill -9 mid-sync, loses nothing and creates nothing twice", async () => {
     const titles = Array.from({ length: 40 }, (_, i) => `Contrat n° ${i + 1}`);
     prepare(titles);
     expect((await pacta("connect", "--webhook", double.webhookUrl())).status).toBe(0);

@@ -48,9 +48,8 @@ export async function connectCommand(s: PactaServices, o: ConnectOptions): Promi
   }
   if (o.json) return printJson(info);
   const where = info.secretStorage === "file" ? "a file only you can read" : "the keychain";
-  out(
-    `Connected to ${info.portal} as ${info.userName} (user ${info.userId}); secret kept in ${where}.`,
-  );
+  const user = `${info.userName} (user ${info.userId})`;
+  out(`Connected to ${info.portal} as ${user}; secret kept in ${where}.`);
 }
 
 export async function syncCommand(s: PactaServices, o: { json?: boolean }): Promise<void> {

@@ -45,7 +45,8 @@ it("renders from an esbuild bundle like the app's", async () => {
     expect(run.stderr).toBe("");
     expect(run.status).toBe(0);
     expect(pdfInfo(file).Author).toBe("CI");
-    expect(pdfPages(file).join("\n")).toContain("ООО «Северный Ветер» — Sous-traitant");
+    const subcontractor = "ООО «Северный Ветер» — Sous-traitant";
+    expect(pdfPages(file).join("\n")).toContain(subcontractor);
   } finally {
     fs.rmSync(out, { recursive: true, force: true });
   }

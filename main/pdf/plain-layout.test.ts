@@ -21,7 +21,8 @@ describe("plain glyph layout", () => {
     const shaping = Object.getPrototypeOf(font) as {
       layout: (t: string) => { advanceWidth: number };
     };
-    for (const text of ["AVATAR", "To", "Tôt", "Wolf", "Иван Петров", "« Cœur »", "L’Yonne"]) {
+    const cyrillic = "Иван Петров";
+    for (const text of ["AVATAR", "To", "Tôt", "Wolf", cyrillic, "« Cœur »", "L’Yonne"]) {
       expect(plainLayout(font, text).advanceWidth, text).toBe(shaping.layout(text).advanceWidth);
     }
     const av = plainLayout(font, "AV").advanceWidth;

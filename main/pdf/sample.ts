@@ -62,14 +62,14 @@ export function sampleContract(overrides: Partial<Contract> = {}): Contract {
 const SENTENCES = [
   "Le Prestataire s’engage à exécuter la mission décrite ci-dessous avec tout le soin " +
     "et la diligence d’un professionnel averti.",
-  "Le prix forfaitaire s’élève à 125\u00a0000,50\u00a0€ hors taxes, payable à trente (30) " +
-    "jours fin de mois.",
+  "Le prix forfaitaire s’élève à 125\u00a0000,50\u00a0€ hors taxes, payable à trente " +
+    "(30) jours fin de mois.",
   "Les parties conviennent que l’œuvre « Cœur de ville » reste la propriété exclusive " +
     "du Client dès sa réception.",
   "Toute modification du périmètre fera l’objet d’un avenant écrit, signé par les " +
     "représentants habilités des parties.",
-  "Le sous-traitant ООО «Северный Ветер», représenté par Иван Петров, intervient sous " +
-    "la seule responsabilité du Prestataire.",
+  "Le sous-traitant ООО «Северный Ветер», représenté par " +
+    "Иван Петров, intervient sous la seule responsabilité du Prestataire.",
   "En cas de retard, des pénalités égales à trois fois le taux d’intérêt légal seront " +
     "exigibles de plein droit.",
   "Aucune des parties ne pourra être tenue responsable d’un manquement résultant d’un " +
@@ -132,7 +132,13 @@ function sectionBody(i: number): string {
 
 /** A document of `sections` sections (about 1.6 pages each). */
 export function sampleDocument(contractId: number, sections: number): ContractDocument {
-  const titles = ["Objet", "Durée", "Prix et paiement", "Propriété intellectuelle", "Résiliation"];
+  const titles: string[] = [
+    "Objet",
+    "Durée",
+    "Prix et paiement",
+    "Propriété intellectuelle",
+    "Résiliation",
+  ];
   const list: RenderedSection[] = [];
   for (let i = 0; i < sections; i += 1) {
     const part = i < titles.length ? "" : ` (suite ${Math.floor(i / titles.length)})`;

@@ -32,7 +32,10 @@ export function entityTypeIdOf(target: SyncTarget): number {
   return target.kind === "deals" ? 2 : target.entityTypeId;
 }
 
-/** The item field that carries the contract's uid: `xmlId` on smart processes, `originId` on deals. */
+/**
+ * The item field that carries the contract's uid: `xmlId` on smart processes, `originId` on
+ * deals.
+ */
 export function originFieldOf(target: SyncTarget): "xmlId" | "originId" {
   return target.kind === "deals" ? "originId" : "xmlId";
 }

@@ -53,7 +53,7 @@ async function connected(settings: SyncSettings = SPA_SETTINGS) {
 }
 
 describe("connecting", () => {
-  it("checks the webhook with a real call and keeps its secret out of everything shown", async () => {
+  it("checks the webhook with a real call, keeps its secret out of everything shown", async () => {
     const info = await s.sync.connectWebhook(double.webhookUrl());
     expect(info).toMatchObject({
       kind: "webhook",
@@ -88,7 +88,7 @@ describe("connecting", () => {
     expect(fs.existsSync(path.join(dataDir, SECRET_FILE))).toBe(false);
   });
 
-  it("keeps the secret with the system's cipher when the door has one, and forgets it", async () => {
+  it("keeps the secret with the system's cipher if the door has one, and forgets it", async () => {
     s.close();
     const cipher = {
       isEncryptionAvailable: () => true,
@@ -210,7 +210,7 @@ describe("pulling", () => {
 });
 
 describe("pushing", () => {
-  it("keeps no outbox until connected; connecting queues the register, disconnecting empties it", async () => {
+  it("no outbox until connected; connect queues the register, disconnect empties it", async () => {
     const queued = () => s.db.prepare("SELECT COUNT(*) AS n FROM sync_outbox").get();
     const a = create("Un", { reference: "R-1" });
     s.register.update(a.id, contractInputSchema.parse({ title: "Un bis", reference: "R-1" }));
@@ -248,7 +248,7 @@ describe("pushing", () => {
     expect(s.sync.status().pending).toBe(2);
   });
 
-  it("creates each contract once, with its uid, even when the answer to the add is lost", async () => {
+  it("creates each contract once, with its uid, even if the reply to the add is lost", async () => {
     s.close();
     s = open({ ...FAST, timeoutMs: 400 });
     await connected();
@@ -409,7 +409,7 @@ describe("conflicts", () => {
 });
 
 describe("one sync at a time", () => {
-  it("refuses to start while another live process holds the lock, and takes a dead one's", async () => {
+  it("refuses to start while another live process holds the lock; takes a dead one's", async () => {
     await connected();
     const other = { pid: process.ppid, at: "2026-12-04T10:00:00.000Z" };
     s.db

@@ -114,7 +114,8 @@ export function builtinLabel(key: string, language: "fr" | "en"): string | null 
   if (!field) return null;
   if (company) return language === "fr" ? `Notre société : ${field.fr}` : `Our firm: ${field.en}`;
   const role = (party?.[1] ?? "").replace(/_/g, " ");
-  return language === "fr" ? `Partie « ${role} » : ${field.fr}` : `Party “${role}”: ${field.en}`;
+  if (language === "fr") return `Partie « ${role} » : ${field.fr}`;
+  return `Party “${role}”: ${field.en}`;
 }
 
 /**

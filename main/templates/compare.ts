@@ -128,7 +128,10 @@ function fieldChanges(from: TemplateField[], to: TemplateField[]): string[] {
   const lines: string[] = [];
   const before = new Map(from.map((f) => [f.key, f]));
   const after = new Map(to.map((f) => [f.key, f]));
-  const summary = (f: TemplateField) => `“${f.label}”, ${f.type}${f.required ? ", required" : ""}`;
+  const summary = (f: TemplateField) => {
+    const required = f.required ? ", required" : "";
+    return `“${f.label}”, ${f.type}${required}`;
+  };
   for (const f of to) {
     const old = before.get(f.key);
     if (!old) {

@@ -39,7 +39,9 @@ beforeEach(() => {
         {
           id: "prix",
           title: "Prix",
-          body: "<p>{{contract.value}}{{#if presta.acompte}}, acompte {{presta.acompte}}{{/if}}.</p>",
+          body:
+            "<p>{{contract.value}}{{#if presta.acompte}}, acompte {{presta.acompte}}{{/if}}" +
+            ".</p>",
         },
         {
           id: "fin",
@@ -167,7 +169,7 @@ describe("documents", () => {
     expect(r.missing).toContain("presta.lieu");
   });
 
-  it("keeps typed values, lets contract data follow the contract, and uses the newest version", () => {
+  it("keeps typed values, lets contract data follow the contract, uses the newest version", () => {
     s.documents.generate(1, 1, { "presta.acompte": "3000", "presta.lieu": "Lyon" });
     expect(s.documents.fields(1, 1).map((f) => [f.field.key, f.value, f.source])).toEqual([
       ["party.client.name", "Boulangerie Dupont", "party"],

@@ -535,11 +535,12 @@ function fieldProblem(use: FieldUse, scope: FieldScope): BodyProblem | null {
 }
 
 function conditionProblem(c: SectionCondition, scope: FieldScope): string | null {
+  const name = `“${c.field}”`;
   if (!scope.isField(c.field)) {
-    return `the section's condition tests “${c.field}”, which is not a declared or built-in field`;
+    return `the section's condition tests ${name}, which is not a declared or built-in field`;
   }
   if (c.op === "equals" && !(c.value ?? "").trim()) {
-    return `the section's condition compares “${c.field}” with nothing: give the value to match`;
+    return `the section's condition compares ${name} with nothing: give the value to match`;
   }
   return null;
 }

@@ -100,7 +100,8 @@ describe("markdown import (fixtures)", () => {
     expect(
       spaced(htmlToText(render({ "presta.acompte": "5 000 €", "presta.penalites": "100 €" }))),
     ).toBe(
-      "Le prix est de 48 000,00 € hors taxes.\nUn acompte de 5 000 € est versé à la signature.\n" +
+      "Le prix est de 48 000,00 € hors taxes.\n" +
+        "Un acompte de 5 000 € est versé à la signature.\n" +
         "Des pénalités de retard de 100 € par jour s’appliquent.",
     );
   });

@@ -70,7 +70,8 @@ describe("templates", () => {
             title: "A",
             body:
               '<p onclick="x()">Bonjour <b>{{party.client.name}}</b><script>alert(1)</script>' +
-              '<a href="https://x">lien</a>{{#if (eq contract.type "NDA & co")}}<i>nda</i>{{/if}}</p>' +
+              '<a href="https://x">lien</a>' +
+              '{{#if (eq contract.type "NDA & co")}}<i>nda</i>{{/if}}</p>' +
               "<h1>Titre</h1><table><tr><td>cell</td></tr></table>",
           },
         ],

@@ -271,12 +271,8 @@ export function syntaxError(content: TemplateContent, errors: TemplateProblem[])
     .map((i) => i.message)
     .join("; ");
   const more = issues.length > 5 ? `; and ${issues.length - 5} more` : "";
-  return new PactaError(
-    "invalid_argument",
-    `the template has ${issues.length === 1 ? "a syntax error" : `${issues.length} syntax errors`}: ` +
-      `${shown}${more}`,
-    issues,
-  );
+  const count = issues.length === 1 ? "a syntax error" : `${issues.length} syntax errors`;
+  return new PactaError("invalid_argument", `the template has ${count}: ${shown}${more}`, issues);
 }
 
 function prepare(db: Db) {

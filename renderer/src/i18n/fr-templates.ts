@@ -65,8 +65,9 @@ export const frTemplates = {
   fields: "Champs déclarés",
   fieldsCaption: "Champs que le modèle demande avant de générer un contrat",
   noFields:
-    "Aucun champ déclaré. Déclarez les champs propres à ce modèle pour que l'application " +
-    "les demande à la génération ; les données du contrat et des parties sont déjà disponibles.",
+    "Aucun champ déclaré. Déclarez les champs propres à ce modèle " +
+    "pour que l'application les demande à la génération ; " +
+    "les données du contrat et des parties sont déjà disponibles.",
   fieldKey: "Clé",
   fieldLabel: "Libellé",
   fieldType: "Type",
