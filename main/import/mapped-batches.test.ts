@@ -72,9 +72,17 @@ describe("MappedBatches", () => {
     dirs.push(dir);
     const broken = path.join(dir, "broken-worker.cjs");
     fs.writeFileSync(broken, 'throw new Error("no mapping today");\n');
+    // A worker that speaks another protocol (from another build, say).
+    const stranger = path.join(dir, "stranger-worker.cjs");
+    fs.writeFileSync(
+      stranger,
+      'const { parentPort } = require("node:worker_threads");\n' +
+        'parentPort.postMessage({ batch: 0, rows: "[]" });\n' +
+        "setInterval(() => {}, 1000);\n",
+    );
     const content = messyCsv(1000);
     const here = await allBatches(batchesOf(content, { workerScript: null }));
-    for (const script of [broken, path.join(dir, "missing.cjs")]) {
+    for (const script of [broken, stranger, path.join(dir, "missing.cjs")]) {
       const batches = batchesOf(content, { workerScript: script, mapHere: false });
       expect(JSON.stringify(await allBatches(batches))).toBe(JSON.stringify(here));
       expect(batches.fromWorker).toBe(0);

@@ -140,20 +140,33 @@ export class MappedBatches {
     }
     this.worker = worker;
     worker.unref();
-    worker.on("message", (message: MappedBatchMessage) => {
-      if (this.worker !== worker) return;
-      this.posted.set(message.batch, message.cells);
-      this.wake();
-    });
     // Without the worker, this thread maps the batches it had taken.
     const gone = () => {
       if (this.worker === worker) this.worker = null;
       this.wake();
     };
+    worker.on("message", (message: unknown) => {
+      if (this.worker !== worker) return;
+      if (!isBatchMessage(message)) {
+        // A worker from another build, say: never wait for it again.
+        log.warn({ script }, "mapping worker sent something else; rows are mapped here");
+        void worker.terminate();
+        gone();
+        return;
+      }
+      this.posted.set(message.batch, message.cells);
+      this.wake();
+    });
     worker.on("error", (error) => {
       log.warn({ error: messageOf(error) }, "mapping worker failed; rows are mapped here");
       gone();
     });
     worker.on("exit", gone);
   }
+}
+
+function isBatchMessage(message: unknown): message is MappedBatchMessage {
+  if (typeof message !== "object" || message === null) return false;
+  const { batch, cells } = message as Partial<MappedBatchMessage>;
+  return typeof batch === "number" && Array.isArray(cells);
 }
