@@ -156,8 +156,8 @@ async function writeBatches(
     if (end < total) await nextTick();
   }
   report.problems.sort((a, b) => a.row - b.row);
-  const inWorker = batches.fromWorker;
-  log.info({ ...report, problems: report.problems.length, inWorker }, "import finished");
+  const worker = { inWorker: batches.fromWorker, waitedMs: Math.round(batches.waitedMs) };
+  log.info({ ...report, problems: report.problems.length, ...worker }, "import finished");
   return report;
 }
 
