@@ -8,6 +8,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
+import { performance } from "node:perf_hooks";
 import { Worker } from "node:worker_threads";
 import type { StageDefinition } from "../../shared/domain/stages";
 import { messageOf } from "../db/open";
@@ -51,6 +52,8 @@ export class MappedBatches {
   readonly count: number;
   /** Batches the worker mapped (the others were mapped on this thread). */
   fromWorker = 0;
+  /** Milliseconds this thread waited for the worker's batches. */
+  waitedMs = 0;
   private readonly map: (index: number) => MappedRow;
   private readonly slots = new Int32Array(new SharedArrayBuffer(SLOT_COUNT * 4));
   private worker: Worker | null = null;
@@ -89,9 +92,11 @@ export class MappedBatches {
       if (this.mapHereToo && Atomics.compareExchange(this.slots, SLOT.next, k, k + 1) === k) {
         return this.mapHere(k);
       }
+      const start = performance.now();
       await new Promise<void>((resolve) => {
         this.wake = resolve;
       });
+      this.waitedMs += performance.now() - start;
     }
   }
 

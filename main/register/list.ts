@@ -50,6 +50,13 @@ function ftsMatch(terms: string, archived: "exclude" | "include" | "only"): stri
  */
 export const FEW_MATCHES = 1000;
 
+// TODO(perf): a prefix word that many rows share ("bench"* in every
+// reference, "mar"*) makes FTS5 copy that word's whole list of rows, on
+// each of the two readings (3-4 ms each at 100,000 contracts): search p95
+// is close to its 10 ms target. Rewriting such a word as the exact
+// tokens it stands for (read from an fts5vocab table, cached until the
+// next write) would let FTS5 skip through the lists instead.
+
 export interface ListOptions {
   /** Searches with at most this many matches are paged from their ids. */
   fewMatches?: number;
@@ -114,10 +121,6 @@ export class ContractList {
           rows: this.page("contracts c", where, order, dir, { ...params, ...paging }),
         };
       }
-      // TODO(perf): search p95 is about 15 ms against the 10 ms target at
-      // 100,000 contracts (issue 2): a broad prefix matches tens of thousands
-      // of rows, and counting them in the index dominates; a capped count
-      // ("10 000+") would need a field added to the API's page.
       // Count the matches in the index first: how many decides how to page them.
       const match = ftsMatch(terms, q.archived);
       const matches = this.count("contracts_fts", ["contracts_fts MATCH @match"], { match });
