@@ -13,7 +13,7 @@ import {
 } from "../../shared/domain/templates";
 import { decodeText, looksLikeText } from "../../shared/domain/text-encoding";
 import type { PactaServices } from "../app/services";
-import { analyze } from "../templates/engine";
+import { analyze } from "../templates/analysis";
 import { exportContractPdf } from "../templates/export-pdf";
 import { megabytes } from "../templates/markdown";
 import { describeFsError, parseId } from "./commands";

@@ -11,7 +11,8 @@ import {
   templateContentSchema,
 } from "../../shared/domain/templates";
 import { sampleContract } from "./catalog";
-import { checkTemplate, renderTemplate } from "./engine";
+import { checkTemplate } from "./check";
+import { renderTemplate } from "./engine";
 
 const now = new Date("2026-05-04T10:00:00Z");
 const spaced = (text: string) => text.replace(/[\u00a0\u202f]/g, " ");

@@ -2,7 +2,7 @@
 import type { ApiHandlers } from "../../shared/api/contract";
 import type { PactaServices } from "../app/services";
 import { catalogFields } from "./catalog";
-import { checkTemplate } from "./engine";
+import { checkTemplate } from "./check";
 import { exportContractPdf } from "./export-pdf";
 
 export function templateHandlers(s: PactaServices): ApiHandlers["templates"] {

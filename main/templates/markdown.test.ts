@@ -7,7 +7,8 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { contractInputSchema } from "../../shared/domain/contract";
 import { sampleContract } from "./catalog";
-import { checkTemplate, renderTemplate } from "./engine";
+import { checkTemplate } from "./check";
+import { renderTemplate } from "./engine";
 import { htmlToText } from "./html";
 import { importMarkdown } from "./markdown";
 

@@ -27,8 +27,8 @@ import {
   templateContentSchema,
 } from "../../shared/domain/templates";
 import { looksLikeText } from "../../shared/domain/text-encoding";
+import { analyze } from "./analysis";
 import { builtinLabel, builtinType, isBuiltinGroup } from "./catalog";
-import { analyze } from "./engine";
 import { htmlToText, sanitizeBody } from "./html";
 
 const md = new MarkdownIt({ html: true, linkify: false, typographer: false });

@@ -16,8 +16,8 @@ import {
 } from "../../shared/domain/templates";
 import type { Db } from "../db/open";
 import { createLogger } from "../logging/logger";
+import { checkTemplate } from "./check";
 import { compareVersions } from "./compare";
-import { checkTemplate } from "./engine";
 import { sanitizeBody } from "./html";
 import { importMarkdown, type MarkdownImport } from "./markdown";
 
