@@ -203,6 +203,20 @@ describe("documents", () => {
     ]);
   });
 
+  it("flags a typed value that no longer reads as its field's new type", () => {
+    s.documents.generate(1, 1, { "presta.lieu": "Lyon" });
+    const t = s.templates.get(1);
+    const fields = t.content.fields.map((f) =>
+      f.key === "presta.lieu" ? { ...f, type: "date" as const } : f,
+    );
+    s.templates.save(1, { ...t.content, fields }, 1);
+    const lieu = s.documents.fields(1, 1).find((f) => f.field.key === "presta.lieu");
+    expect(lieu).toMatchObject({ value: "Lyon", source: "entered", unreadable: true });
+    const acompte = s.documents.fields(1, 1).find((f) => f.field.key === "presta.acompte");
+    expect(acompte?.unreadable).toBeUndefined();
+    expect(() => s.documents.generate(1, 1, {})).toThrow(/“Lieu” \(presta.lieu\) takes a date/);
+  });
+
   it("saves edited sections, sanitized, with an optimistic check", () => {
     const { document } = s.documents.generate(1, 1, {});
     const edited = [

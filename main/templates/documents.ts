@@ -67,9 +67,8 @@ export class Documents {
   /**
    * The template's declared fields with what is known of each: typed
    * earlier for this contract, else the contract's data or parties, else empty.
+   * A typed value that no longer reads as its field's type is flagged.
    */
-  // TODO(templates): a value stored earlier that no longer reads as its type
-  // (the field's type changed since) is listed as is; only generate refuses it.
   fields(contractId: number, templateId: number): FieldValue[] {
     const contract = this.register.get(contractId);
     const template = this.templates.get(templateId);
@@ -78,7 +77,10 @@ export class Documents {
     return template.content.fields.map((field) => {
       const typed = entered[field.key];
       if (typed !== undefined && typed.trim() !== "") {
-        return { field, value: typed, source: "entered" };
+        const unreadable = expectedForm(typed, field.type, template.content.language) !== null;
+        return unreadable
+          ? { field, value: typed, source: "entered", unreadable }
+          : { field, value: typed, source: "entered" };
       }
       const fromContract = known.get(field.key);
       if (fromContract) return { field, value: fromContract.text, source: fromContract.origin };

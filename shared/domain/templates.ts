@@ -140,6 +140,11 @@ export interface FieldValue {
   value: string;
   /** Where the value came from: the contract, a party, or typed earlier. */
   source: "contract" | "party" | "entered" | "empty";
+  /**
+   * A value typed earlier that no longer reads as the field's type (the
+   * template changed the type since): shown, but generate refuses it.
+   */
+  unreadable?: boolean;
 }
 
 export const CLAUSE_STATUSES = ["approved", "fallback"] as const;

@@ -68,6 +68,7 @@ function GenerateForm({ contractId, replaces, onGenerated, onClose }: GenerateDo
       setError(null);
       setFields(r.value);
       setValues(Object.fromEntries(r.value.map((f) => [f.field.key, f.value])));
+      setBadValues(new Set(r.value.filter((f) => f.unreadable).map((f) => f.field.key)));
     },
     [contractId],
   );
