@@ -24,6 +24,15 @@ interface ClauseRow {
   updated_at: string;
 }
 
+/**
+ * The key two clause names of one language must not share: the name
+ * without case differences (Unicode-aware, which SQLite's NOCASE is not),
+ * NFC-normalized and with runs of spaces as one.
+ */
+export function clauseNameKey(name: string): string {
+  return name.normalize("NFC").trim().replace(/\s+/g, " ").toLocaleLowerCase();
+}
+
 /** Lower case, no accents, ligatures spelled out: what search compares. */
 export function fold(text: string): string {
   return foldLigatures(text.normalize("NFD").replace(/\p{M}/gu, ""))
@@ -77,29 +86,33 @@ export class Clauses {
 
   create(input: ClauseInput): Clause {
     const c = clean(input);
-    this.refuseDuplicate(c.name, c.language, null);
-    const at = this.stamp();
-    const info = this.db
-      .prepare(
-        `INSERT INTO clauses (name, tags, status, language, body, search_text, created_at,
-           updated_at)
-         VALUES (@name, @tags, @status, @language, @body, @search, @at, @at)`,
-      )
-      .run({ ...c, at });
-    return this.get(Number(info.lastInsertRowid));
+    const id = this.db.transaction(() => {
+      this.refuseDuplicate(c.name, c.language, null);
+      const info = this.db
+        .prepare(
+          `INSERT INTO clauses (name, name_key, tags, status, language, body, search_text,
+             created_at, updated_at)
+           VALUES (@name, @key, @tags, @status, @language, @body, @search, @at, @at)`,
+        )
+        .run({ ...c, key: clauseNameKey(c.name), at: this.stamp() });
+      return Number(info.lastInsertRowid);
+    })();
+    return this.get(id);
   }
 
   update(id: number, input: ClauseInput): Clause {
     this.get(id);
     const c = clean(input);
-    this.refuseDuplicate(c.name, c.language, id);
-    this.db
-      .prepare(
-        `UPDATE clauses SET name = @name, tags = @tags, status = @status, language = @language,
-           body = @body, search_text = @search, updated_at = @at
-         WHERE id = @id`,
-      )
-      .run({ ...c, id, at: this.stamp() });
+    this.db.transaction(() => {
+      this.refuseDuplicate(c.name, c.language, id);
+      this.db
+        .prepare(
+          `UPDATE clauses SET name = @name, name_key = @key, tags = @tags, status = @status,
+             language = @language, body = @body, search_text = @search, updated_at = @at
+           WHERE id = @id`,
+        )
+        .run({ ...c, key: clauseNameKey(c.name), id, at: this.stamp() });
+    })();
     return this.get(id);
   }
 
@@ -110,17 +123,14 @@ export class Clauses {
   }
 
   /**
-   * Two clauses of one language never share a name, whatever its case.
-   * TODO(templates): checked here, not by a unique index, because libraries
-   * saved before this check may already hold duplicates; a migration should
-   * rename them and add the index.
+   * Two clauses of one language never share a name, whatever its case: a
+   * unique index on (language, name_key) holds it; this names the clause
+   * already there. Called inside the write's transaction.
    */
   private refuseDuplicate(name: string, language: TemplateLanguage, self: number | null): void {
-    const rows = this.db
-      .prepare("SELECT id, name FROM clauses WHERE language = ?")
-      .all(language) as { id: number; name: string }[];
-    const folded = name.toLocaleLowerCase();
-    const same = rows.find((r) => r.id !== self && r.name.toLocaleLowerCase() === folded);
+    const same = this.db
+      .prepare("SELECT id, name FROM clauses WHERE language = ? AND name_key = ? AND id IS NOT ?")
+      .get(language, clauseNameKey(name), self) as { id: number; name: string } | undefined;
     if (!same) return;
     const message =
       `the library already has a clause named “${same.name}” (#${same.id}) in ` +
