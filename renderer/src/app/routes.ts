@@ -76,6 +76,14 @@ export function navigate(path: string): void {
   ownMove = window.location.hash === before ? null : window.location.hash;
 }
 
+/**
+ * Moves to a page as a link the person followed would (a desktop
+ * notification's click, say): a page with unsaved edits may hold it back.
+ */
+export function followLink(path: string): void {
+  window.location.hash = path.replace(/^#/, "");
+}
+
 /** Whether a move to `url` is the app's own `navigate` (asked once per move). */
 export function takeOwnMove(url: string): boolean {
   const own = ownMove !== null && new URL(url).hash === ownMove;

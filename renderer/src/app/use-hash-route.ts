@@ -9,11 +9,8 @@ const guards = new Set<HashMoveGuard>();
 /**
  * Lets a page with unsaved changes see a hash move before the router does
  * (listeners on window run in the order they were added, whatever the
- * phase, so the router's own listener would always come first).
- *
- * TODO(app): the app's own navigate() is never held back, which is right
- * after a save but also lets a reminder's "open the contract" leave unsaved
- * edits; such links should go through the guard too.
+ * phase, so the router's own listener would always come first). The app's
+ * own `navigate()` (after a save) is never held back; `followLink()` is.
  */
 export function guardHashMoves(guard: HashMoveGuard): () => void {
   guards.add(guard);

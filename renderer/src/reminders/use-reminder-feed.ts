@@ -3,7 +3,7 @@ import { createElement, useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import type { FiredReminder } from "../../../shared/api/reminders";
 import { pacta } from "../api/client";
-import { navigate, paths } from "../app/routes";
+import { followLink, paths } from "../app/routes";
 import { useFormat } from "../i18n/use-format";
 import { ReminderNotice } from "./ReminderNotice";
 
@@ -40,7 +40,7 @@ export function useReminderFeed(): void {
       const desktop = new Notification(title, { body, tag: r.key });
       desktop.onclick = () => {
         window.focus();
-        navigate(paths.contract(r.contractId));
+        followLink(paths.contract(r.contractId));
         desktop.close();
       };
     }
