@@ -19,7 +19,8 @@ export function backupsDir(dataDir: string): string {
 
 /** `pacta-2026-12-04T21-30-00-000Z-daily.pacta`: sortable, safe on every file system. */
 export function backupName(at: Date, kind: BackupKind): string {
-  return `pacta-${at.toISOString().replace(/:/g, "-").replace(".", "-")}-${kind}${BACKUP_EXTENSION}`;
+  const stamp = at.toISOString().replace(/:/g, "-").replace(".", "-");
+  return `pacta-${stamp}-${kind}${BACKUP_EXTENSION}`;
 }
 
 /** The instant and kind a backup's name carries, or null for any other file. */

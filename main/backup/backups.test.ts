@@ -146,7 +146,7 @@ describe("backups of a real register", () => {
     expect(again.list.list({}).rows.map((r) => r.title)).toEqual(["Avant"]);
   });
 
-  it("restores over the open register (another process may hold it) without losing it", async () => {
+  it("restores over a register that is open (another process may hold it)", async () => {
     const s = open();
     s.register.create(contract({ title: "Un" }));
     const backup = await s.backups.create("manual");
@@ -156,7 +156,7 @@ describe("backups of a real register", () => {
     expect(titles(report.setAside)).toEqual(["Un", "Deux"]);
   });
 
-  it("refuses a damaged backup, a newer one, and a file that is no register; nothing changes", async () => {
+  it("refuses a damaged, a newer or a non-register backup; nothing changes", async () => {
     const s = open();
     for (let i = 0; i < 300; i++) s.register.create(contract({ title: `Contrat ${i}` }));
     const good = await s.backups.create("manual");

@@ -75,7 +75,8 @@ export function backupsCommand(dataDir: string, o: { json?: boolean }): void {
     ),
   );
   out(
-    `${backups.length} backup${backups.length === 1 ? "" : "s"} in ${path.dirname(backups[0]?.path ?? "")}`,
+    `${backups.length} backup${backups.length === 1 ? "" : "s"} in ` +
+      path.join(dataDir, "backups"),
   );
 }
 

@@ -37,7 +37,9 @@ export const frShell = {
   },
   logs: {
     title: "Journaux",
-    text: "Les journaux aident le support à comprendre un problème ; les secrets n'y figurent jamais.",
+    text:
+      "Les journaux aident le support à comprendre un problème ; les secrets " +
+      "n'y figurent jamais.",
     folder: "Dossier des journaux",
     open: "Ouvrir le dossier des journaux",
     notOpened: "Ouvrez ce dossier dans votre gestionnaire de fichiers : {{folder}}",
@@ -65,7 +67,8 @@ export const frShell = {
     noBackups: "Aucune sauvegarde n'est disponible dans le dossier des sauvegardes.",
     freshTitle: "Repartir d'un registre vide",
     freshText:
-      "Le fichier endommagé est conservé à part sous un autre nom ; un registre vide est créé.",
+      "Le fichier endommagé est conservé à part sous un autre nom ; un registre vide " +
+      "est créé.",
     fresh: "Démarrer un registre vide",
     freshConfirmTitle: "Démarrer un registre vide ?",
     freshConfirmText:
