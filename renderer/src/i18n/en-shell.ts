@@ -26,7 +26,7 @@ export const enShell: typeof frShell = {
       manual: "Manual",
       "before-restore": "Before a restore",
     },
-    restore: "Restore the backup of {{date}}",
+    restore: "Restore the backup of {{date}} ({{kind}})",
     restoreShort: "Restore",
     confirmTitle: "Restore this backup?",
     confirmText:

@@ -24,7 +24,7 @@ export const frShell = {
       manual: "Manuelle",
       "before-restore": "Avant restauration",
     },
-    restore: "Restaurer la sauvegarde du {{date}}",
+    restore: "Restaurer la sauvegarde du {{date}} ({{kind}})",
     restoreShort: "Restaurer",
     confirmTitle: "Restaurer cette sauvegarde ?",
     confirmText:

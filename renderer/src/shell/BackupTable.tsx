@@ -39,7 +39,7 @@ export function BackupTable({ backups, onRestore }: BackupTableProps) {
                 <Button
                   size="compact-sm"
                   variant="light"
-                  aria-label={t("backups.restore", { date })}
+                  aria-label={t("backups.restore", { date, kind: t(`backups.kinds.${b.kind}`) })}
                   onClick={() => onRestore(b)}
                 >
                   {t("backups.restoreShort")}

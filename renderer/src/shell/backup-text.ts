@@ -1,10 +1,10 @@
 /** How backups read in the UI: their date and size, in the UI's language. */
 
-/** `4 déc. 2026, 21:30` / `4 Dec 2026, 21:30`, in the person's time zone. */
+/** `4 déc. 2026, 21:30:05` / `4 Dec 2026, 21:30:05`, in the person's time zone. */
 export function backupDate(iso: string, language: string): string {
   return new Intl.DateTimeFormat(language === "fr" ? "fr-FR" : "en-GB", {
     dateStyle: "medium",
-    timeStyle: "short",
+    timeStyle: "medium",
   }).format(new Date(iso));
 }
 
