@@ -37,7 +37,7 @@ async function registerWithBackup(): Promise<{ dir: string; backup: string }> {
 }
 
 /** Overwrites the middle of the file, as a failing disk or a bad copy would. */
-export function corruptMiddle(file: string): void {
+function corruptMiddle(file: string): void {
   const size = fs.statSync(file).size;
   const fd = fs.openSync(file, "r+");
   const junk = Buffer.alloc(16 * 4096, 0x42);
