@@ -5,7 +5,7 @@
  * the services; a damaged register opens on the recovery screen.
  */
 import path from "node:path";
-import { app, BrowserWindow, ipcMain, safeStorage, screen, session, shell } from "electron";
+import { app, BrowserWindow, dialog, ipcMain, safeStorage, screen, session, shell } from "electron";
 import { ipcChannel } from "../../shared/api/client";
 import { channels } from "../../shared/api/contract";
 import { fail } from "../../shared/api/result";
@@ -63,7 +63,15 @@ function main(): void {
     door?.close();
   });
   app.on("web-contents-created", (_event, contents) => guardContents(contents));
-  app.whenReady().then(onReady, (error: unknown) => log.error({ err: error }, "start failed"));
+  app
+    .whenReady()
+    .then(onReady)
+    .catch((error: unknown) => {
+      // The data folder cannot be used at all (not a damaged register: that opens on recovery).
+      log.error({ err: error }, "start failed");
+      dialog.showErrorBox("Pacta", error instanceof Error ? error.message : String(error));
+      app.quit();
+    });
 }
 
 function onReady(): void {
