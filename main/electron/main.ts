@@ -161,6 +161,11 @@ function guardContents(contents: Electron.WebContents): void {
     if (!isAllowedNavigation(url)) event.preventDefault();
   });
   contents.on("will-attach-webview", (event) => event.preventDefault());
+  // A renderer that crashed comes back (the page's own crash screen covers errors it catches).
+  contents.on("render-process-gone", (_event, details) => {
+    log.error({ reason: details.reason, exitCode: details.exitCode }, "renderer gone");
+    if (details.reason !== "clean-exit" && !contents.isDestroyed()) contents.reload();
+  });
 }
 
 function createWindow(route = routeFor(null)): BrowserWindow {

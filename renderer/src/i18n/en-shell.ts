@@ -37,6 +37,14 @@ export const enShell: typeof frShell = {
     kb: "{{count}} KB",
     mb: "{{count}} MB",
   },
+  crash: {
+    title: "Pacta ran into a problem",
+    text:
+      "This screen could not be shown. Your saved data is not affected. Reload the page; " +
+      "if it happens again, the log folder helps support.",
+    reload: "Reload",
+    backups: "Go to backups",
+  },
   logs: {
     title: "Logs",
     text: "Logs help support understand a problem; secrets never appear in them.",

@@ -35,6 +35,14 @@ export const frShell = {
     kb: "{{count}} Ko",
     mb: "{{count}} Mo",
   },
+  crash: {
+    title: "Pacta a rencontré un problème",
+    text:
+      "Cet écran n'a pas pu s'afficher. Vos données enregistrées ne sont pas touchées. " +
+      "Rechargez la page ; si le problème revient, le dossier des journaux aide le support.",
+    reload: "Recharger",
+    backups: "Aller aux sauvegardes",
+  },
   logs: {
     title: "Journaux",
     text:
