@@ -157,6 +157,24 @@ describe("the door on a damaged register", () => {
     expect(await call(door, "app.exportDamaged")).toMatchObject({ ok: true });
   });
 
+  it("turns damage found while running into the recovery state", async () => {
+    const { dir } = await registerWithBackup();
+    const door = openDoor(dir);
+    expect(door.services).not.toBeNull();
+    // The disk goes bad under the running app; SQLite finds out on its next read.
+    const file = path.join(dir, DATABASE_FILE);
+    const fd = fs.openSync(file, "r+");
+    fs.writeSync(fd, Buffer.alloc(fs.statSync(file).size - 4096, 0x42), 0, undefined, 4096);
+    fs.closeSync(fd);
+    const r = await call(door, "contracts.list", { limit: 1000, search: "Contrat" });
+    expect(r).toMatchObject({ ok: false, error: { reason: "database_unreadable" } });
+    expect(r.ok ? "" : r.error.detail).toMatch(/the register is damaged .*reload to recover it/);
+    expect(door.services).toBeNull();
+    expect(await call(door, "app.health")).toMatchObject({
+      value: { state: "damaged", problem: "corrupt" },
+    });
+  });
+
   it("refuses restore names outside the backups folder", async () => {
     const { dir } = await registerWithBackup();
     const door = openDoor(dir);

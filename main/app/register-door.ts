@@ -11,7 +11,7 @@ import { PactaError } from "../../shared/api/result";
 import { createHandlers, type HandlerContext } from "../api/handlers";
 import { Backups, backupPath, restoreBackup, setAsideDamaged } from "../backup/backups";
 import { backupHandlersOver } from "../backup/handlers";
-import { healthFromOpenError, registerHealth } from "../db/health";
+import { healthFromOpenError, isCorruptionError, registerHealth } from "../db/health";
 import { DATABASE_FILE } from "../db/open";
 import { salvageRegister } from "../db/salvage";
 import { createLogger, logFolder, logToFile } from "../logging/logger";
@@ -69,6 +69,48 @@ export class RegisterDoor {
     this.listeners.push(listener);
   }
 
+  /**
+   * SQLite may find damage while the app runs (a page read fails): the
+   * call fails with a clear reason, and the register is treated as damaged
+   * from then on, so the next page load shows the recovery screen.
+   */
+  private watchForDamage(handlers: ApiHandlers): ApiHandlers {
+    const out: AnyHandlers = {};
+    for (const [group, methods] of Object.entries(handlers as unknown as AnyHandlers)) {
+      const wrapped: Record<string, (args: never) => unknown> = {};
+      for (const [name, handler] of Object.entries(methods)) {
+        wrapped[name] = async (args: never) => {
+          try {
+            return await handler(args);
+          } catch (error) {
+            if (!isCorruptionError(error)) throw error;
+            this.markDamaged(error);
+            throw new PactaError(
+              "database_unreadable",
+              `the register is damaged (${(error as Error).message}); reload to recover it`,
+            );
+          }
+        };
+      }
+      out[group] = wrapped;
+    }
+    return out as unknown as ApiHandlers;
+  }
+
+  private markDamaged(error: unknown): void {
+    if (this.health.state === "damaged") return;
+    log.error({ err: error }, "damage found while running; the register is closed");
+    this.close();
+    this.health = {
+      state: "damaged",
+      problem: "corrupt",
+      detail: String((error as Error).message),
+      file: this.file,
+    };
+    this.recoveryBackups = new Backups({ dataDir: this.dataDir, db: null });
+    for (const l of this.listeners) l(null);
+  }
+
   close(): void {
     this.cached = null;
     this.services?.backups.stopAuto();
@@ -109,7 +151,7 @@ export class RegisterDoor {
 
   private build(): ApiHandlers {
     const base = this.services
-      ? createHandlers(this.services, this.options.context)
+      ? this.watchForDamage(createHandlers(this.services, this.options.context))
       : unavailable(this.health);
     const backups = this.services?.backups ?? this.recoveryBackups;
     return {
