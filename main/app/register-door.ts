@@ -108,14 +108,17 @@ export class RegisterDoor {
       file: this.file,
     };
     this.recoveryBackups = new Backups({ dataDir: this.dataDir, db: null });
-    for (const l of this.listeners) l(null);
   }
 
+  /** Closes the register; listeners hear `null` first, so their timers stop before it. */
   close(): void {
+    const services = this.services;
     this.cached = null;
-    this.services?.backups.stopAuto();
-    this.services?.close();
     this.services = null;
+    if (!services) return;
+    for (const l of this.listeners) l(null);
+    services.backups.stopAuto();
+    services.close();
   }
 
   /** Restores a backup from the backups folder, then reopens. */

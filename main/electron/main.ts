@@ -58,10 +58,8 @@ function main(): void {
   app.on("window-all-closed", () => {
     if (!reminders) app.quit();
   });
-  app.on("will-quit", () => {
-    reminders?.stop();
-    door?.close();
-  });
+  // Closing the door stops the reminders and the tray (its onChange listener), then the register.
+  app.on("will-quit", () => door?.close());
   app.on("web-contents-created", (_event, contents) => guardContents(contents));
   app
     .whenReady()
