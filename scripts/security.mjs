@@ -7,6 +7,9 @@
 // Electronegativity's own CLI does not start with the commander version
 // this project installs (`commander.default.version is not a function`),
 // so its documented programmatic entry point is used.
+// TODO(shell): Electronegativity fetches its translations from its S3
+// bucket at every start (1 s timeout, then English); nothing here asks for
+// it and it cannot be turned off without patching the tool.
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import os from "node:os";

@@ -256,6 +256,8 @@ export function routeOfCommand(command: MenuCommand): string | null {
     case "newContract":
       return "#/contracts/new";
     case "import":
+      // TODO(shell): File → Import opens the import page, whose file field shows the native
+      // open dialog; a dialog in main handing the file straight to the wizard would save a click.
       return "#/import";
     case "register":
       return "#/";
