@@ -147,8 +147,7 @@ async function saveBackupAs(ctx: MenuContext): Promise<void> {
     properties: ["createDirectory", "showOverwriteConfirmation"],
   });
   if (chosen.canceled || !chosen.filePath) return;
-  // The copy is written beside, then renamed: an existing file is replaced whole.
-  fs.rmSync(chosen.filePath, { force: true });
+  // The copy is written beside, then renamed over: an existing file is replaced whole or kept.
   await copyDatabase(s.db, chosen.filePath);
   await dialog.showMessageBox(ctx.window(), { type: "info", message: w.backedUp(chosen.filePath) });
 }
