@@ -48,6 +48,12 @@ for (const [name, args] of [
   tally[ok ? "passed" : "failed"] += 1;
 }
 
+// Electron's security checklist, read from the code by Electronegativity.
+const secure = step("security review (Electronegativity)", process.execPath, [
+  path.join(root, "scripts/security.mjs"),
+]);
+tally[secure ? "passed" : "failed"] += 1;
+
 const vitestJson = path.join(reports, "vitest.json");
 const unitOk = step("unit and integration tests (vitest)", bin("vitest"), [
   "run",

@@ -4,9 +4,11 @@
  */
 import type { ApiHandlers } from "../../shared/api/contract";
 import type { PactaServices } from "../app/services";
+import { backupHandlers, healthyRecovery } from "../backup/handlers";
 import { currentVersion } from "../db/migrate";
 import { previewImport } from "../import/import-service";
 import { lifecycleHandlers } from "../lifecycle/handlers";
+import { logFolder } from "../logging/logger";
 import { exportContracts } from "../register/export";
 import { reminderHandlers } from "../reminders/handlers";
 import { syncHandlers } from "../sync/handlers";
@@ -15,6 +17,8 @@ import { clauseHandlers, documentHandlers, templateHandlers } from "../templates
 export interface HandlerContext {
   door: "electron" | "headless";
   version: string;
+  /** Opens a folder in the file manager (the desktop app only). */
+  openPath?: (folder: string) => Promise<boolean>;
 }
 
 export function createHandlers(s: PactaServices, context: HandlerContext): ApiHandlers {
@@ -26,7 +30,14 @@ export function createHandlers(s: PactaServices, context: HandlerContext): ApiHa
         door: context.door,
         schemaVersion: currentVersion(s.db),
       }),
+      health: () => ({ state: "ok" }),
+      ...healthyRecovery(),
+      openLogFolder: async () => {
+        const folder = logFolder(s.dataDir);
+        return { folder, opened: context.openPath ? await context.openPath(folder) : false };
+      },
     },
+    backups: backupHandlers(s),
     contracts: {
       list: (q) => s.list.list(q),
       get: ({ id }) => s.register.get(id),

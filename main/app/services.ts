@@ -4,6 +4,7 @@
  */
 import os from "node:os";
 import path from "node:path";
+import { Backups } from "../backup/backups";
 import { DATABASE_FILE, type Db, openDatabase } from "../db/open";
 import { ImportJobs } from "../import/import-service";
 import { Lifecycle } from "../lifecycle/lifecycle";
@@ -31,6 +32,8 @@ export interface PactaServices {
   /** Who the history and template versions name for changes made here. */
   actor: string;
   sync: SyncService;
+  /** Copies of the register: daily, on demand, restore. */
+  backups: Backups;
   close(): void;
 }
 
@@ -60,6 +63,7 @@ export function openServices(options: OpenOptions): PactaServices {
     ...(options.bitrix24 ? { client: options.bitrix24 } : {}),
     now,
   });
+  const backups = new Backups({ dataDir, db, now });
   return {
     dataDir,
     db,
@@ -73,8 +77,10 @@ export function openServices(options: OpenOptions): PactaServices {
     documents: new Documents(db, register, templates, { now }),
     actor,
     sync,
+    backups,
     close: () => {
       sync.stopAuto();
+      backups.stopAuto();
       db.close();
     },
   };

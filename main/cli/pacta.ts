@@ -5,12 +5,13 @@
  */
 import path from "node:path";
 import { Command, CommanderError, Option } from "commander";
-import { createHandlers } from "../api/handlers";
 import { resolveDataDir } from "../app/data-dir";
+import { RegisterDoor } from "../app/register-door";
 import { openServices, type PactaServices } from "../app/services";
 import { APP_VERSION } from "../app/version";
 import { startHost } from "../host/server";
 import { feedNotifier, ReminderScheduler } from "../reminders/scheduler";
+import { backupCommands, type FolderRunner } from "./backup-commands";
 import { exportCommand, importCommand, listCommand, showCommand } from "./commands";
 import { lifecycleCommands } from "./lifecycle-commands";
 import {
@@ -21,12 +22,13 @@ import {
   type Runner,
   reportError,
   UsageError,
+  warn,
 } from "./output";
 import { reminderCommands } from "./reminder-commands";
 import { syncCommands } from "./sync-commands";
 import { templateCommands } from "./template-commands";
 
-function program(run: Runner) {
+function program(run: Runner, inFolder: FolderRunner) {
   const cli = new Command("pacta")
     .description("Pacta: the contract register from the command line")
     .version(APP_VERSION)
@@ -78,38 +80,58 @@ function program(run: Runner) {
   reminderCommands(cli, run);
   templateCommands(cli, run);
   syncCommands(cli, run);
+  backupCommands(cli, run, inFolder);
 
   cli
     .command("serve")
     .description("run the headless host: the app in a browser, on 127.0.0.1")
     .addOption(new Option("--port <n>", "port (default: a free port)").default("0"))
     .option("--json", "print the address as JSON")
-    .action((o: { port: string; json?: boolean }) => run((s) => serve(s, o)));
+    .action((o: { port: string; json?: boolean }) => inFolder((dir) => serve(dir, o)));
 
   return cli;
 }
 
-async function serve(s: PactaServices, o: { port: string; json?: boolean }): Promise<void> {
+async function serve(dataDir: string, o: { port: string; json?: boolean }): Promise<void> {
   if (!/^\d+$/.test(o.port) || Number(o.port) > 65535) {
     throw new UsageError(`--port takes a number from 0 to 65535, not "${o.port}"`);
   }
   const rendererDir = process.env.PACTA_RENDERER_DIR ?? path.join(__dirname, "..", "renderer");
+  // A damaged register does not stop the host: the UI shows the recovery screen.
+  const door = new RegisterDoor({
+    dataDir,
+    context: { door: "headless", version: APP_VERSION },
+  });
+  let scheduler: ReminderScheduler | null = null;
+  door.onChange((s) => {
+    scheduler?.stop();
+    scheduler = null;
+    if (!s) return;
+    // Fired reminders wait in the feed the UI polls (reminders.feed).
+    scheduler = new ReminderScheduler(s.reminders, feedNotifier);
+    scheduler.start();
+    s.sync.startAuto();
+    s.backups.startAuto();
+  });
+  const health = door.open();
   const host = await startHost({
-    handlers: createHandlers(s, { door: "headless", version: APP_VERSION }),
+    handlers: () => door.handlers(),
     rendererDir: path.resolve(rendererDir),
     port: Number(o.port),
   });
   const url = `${host.url}#token=${host.token}`;
-  if (o.json) printJson({ url, port: host.port, token: host.token, dataDir: s.dataDir });
-  else out(`Pacta is running at ${url}\nData folder: ${s.dataDir}\nPress Ctrl+C to stop.`);
-  // Fired reminders wait in the feed the UI polls (reminders.feed).
-  const scheduler = new ReminderScheduler(s.reminders, feedNotifier);
-  scheduler.start();
-  s.sync.startAuto();
+  if (o.json) {
+    printJson({ url, port: host.port, token: host.token, dataDir: door.dataDir, health });
+  } else {
+    out(`Pacta is running at ${url}\nData folder: ${door.dataDir}\nPress Ctrl+C to stop.`);
+    if (health.state === "damaged") {
+      warn(`the register cannot be used (${health.detail}); open the address to recover it`);
+    }
+  }
   await new Promise<void>((resolve) => {
     const stop = () => {
-      scheduler.stop();
-      s.sync.stopAuto();
+      scheduler?.stop();
+      door.close();
       host.close().then(resolve, resolve);
     };
     process.once("SIGINT", stop);
@@ -131,7 +153,14 @@ export async function main(argv: string[]): Promise<number> {
       services?.close();
     }
   };
-  const cli = program(run);
+  const inFolder: FolderRunner = async (work) => {
+    try {
+      await work(resolveDataDir(cli.opts<{ dataDir?: string }>().dataDir));
+    } catch (error) {
+      code = reportError(error);
+    }
+  };
+  const cli = program(run, inFolder);
   try {
     await cli.parseAsync(argv, { from: "user" });
   } catch (error) {

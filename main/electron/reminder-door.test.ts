@@ -1,5 +1,7 @@
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { FiredReminder, UpcomingDate } from "../../shared/api/reminders";
+import { readPng } from "../test-support/png";
 import {
   doorLanguage,
   loginItemSettings,
@@ -10,7 +12,6 @@ import {
   trayMenu,
   trayTooltip,
 } from "./reminder-door";
-import { trayIconPixels } from "./tray-icon";
 
 function fired(over: Partial<FiredReminder> = {}): FiredReminder {
   return {
@@ -91,15 +92,19 @@ describe("tray", () => {
     expect(trayTooltip(upcoming, "fr")).toBe("Pacta — 2027-01-31: Fin de période");
   });
 
-  it("draws a round icon with a page on it", () => {
-    const px = trayIconPixels(16);
-    expect(px).toHaveLength(16 * 16 * 4);
-    const alpha = (x: number, y: number) => px[(y * 16 + x) * 4 + 3];
-    const blue = (x: number, y: number) => px[(y * 16 + x) * 4];
-    expect(alpha(0, 0)).toBe(0);
-    expect(alpha(8, 8)).toBe(255);
-    expect(blue(8, 8)).toBe(0xff);
-    expect(blue(8, 1)).toBe(0xc2);
+  it("ships a 16 px tray icon and its 32 px HiDPI twin, a page on a blue tile", () => {
+    for (const [name, size] of [
+      ["tray.png", 16],
+      ["tray@2x.png", 32],
+    ] as const) {
+      const png = readPng(path.join(__dirname, "../../assets", name));
+      expect(png.width).toBe(size);
+      expect(png.height).toBe(size);
+      const px = (x: number, y: number) => png.pixel(x, y);
+      expect(px(0, 0)[3]).toBe(0); // rounded corner: transparent
+      expect(px(size / 2, size / 2)).toEqual([255, 255, 255, 255]); // the page
+      expect(px(size / 2, 1)).toEqual([0x1f, 0x6b, 0xc2, 255]); // the blue tile
+    }
   });
 });
 

@@ -3,10 +3,13 @@
  * window is closed, and lists the next deadlines. The menu's content comes
  * from `trayMenu` in `reminder-door.ts`.
  */
+import path from "node:path";
 import { Menu, type MenuItemConstructorOptions, nativeImage, Tray } from "electron";
 import type { UpcomingDate } from "../../shared/api/reminders";
 import { type DoorLanguage, type TrayItem, trayMenu, trayTooltip } from "./reminder-door";
-import { trayIconPixels } from "./tray-icon";
+
+/** The tray icon shipped in `assets/` (`tray@2x.png` beside it is picked up on HiDPI). */
+export const TRAY_ICON = path.join(__dirname, "..", "..", "assets", "tray.png");
 
 export interface TrayOptions {
   language: DoorLanguage;
@@ -36,12 +39,7 @@ function toMenuItem(item: TrayItem, o: TrayOptions): MenuItemConstructorOptions 
 }
 
 export function createTray(o: TrayOptions): PactaTray {
-  const size = 16;
-  const icon = nativeImage.createFromBitmap(Buffer.from(trayIconPixels(size)), {
-    width: size,
-    height: size,
-  });
-  const tray = new Tray(icon);
+  const tray = new Tray(nativeImage.createFromPath(TRAY_ICON));
   tray.on("click", () => o.open(null));
   const refresh = () => {
     const upcoming = o.upcoming();

@@ -20,7 +20,8 @@ const log = createLogger("host");
 const MAX_BODY_BYTES = 256 * 1024 * 1024;
 
 export interface HostOptions {
-  handlers: ApiHandlers;
+  /** The handlers, or a function giving the current ones (they change after a restore). */
+  handlers: ApiHandlers | (() => ApiHandlers);
   /** The built renderer (`dist/renderer`). */
   rendererDir: string;
   port?: number;
@@ -73,7 +74,8 @@ async function handle(
   }
   const url = new URL(req.url ?? "/", "http://127.0.0.1");
   if (url.pathname.startsWith("/api/")) {
-    await handleApi(req, res, url.pathname.slice("/api/".length), options.handlers, token);
+    const handlers = typeof options.handlers === "function" ? options.handlers() : options.handlers;
+    await handleApi(req, res, url.pathname.slice("/api/".length), handlers, token);
     return;
   }
   if (req.method !== "GET" && req.method !== "HEAD") {

@@ -1,42 +1,71 @@
 /**
  * One logger per area (`db`, `import`, `host`...). Until a data folder is
- * known, records are dropped; `logToFile` sends them to a file there.
- * Secrets (tokens, webhook URLs) are redacted before they are written.
+ * known, records are dropped; `logToFile` sends them to `logs/pacta.log`
+ * there, a file that rotates by size (`pacta.log.1` … `.N`). Secrets
+ * (webhook secrets, tokens, Authorization headers) are redacted from every
+ * line before it is written.
  */
-import fs from "node:fs";
 import path from "node:path";
 import pino, { type Logger } from "pino";
+import { RotatingLogFile } from "./rotating-file";
 
+export const LOG_FILE = "pacta.log";
 const MAX_LOG_BYTES = 5 * 1024 * 1024;
+const KEEP_LOG_FILES = 5;
 
 const REDACT = {
-  paths: ["token", "*.token", "authorization", "*.authorization", "webhook", "*.webhook"],
+  paths: [
+    "token",
+    "*.token",
+    "authorization",
+    "*.authorization",
+    "headers.authorization",
+    "*.headers.authorization",
+    "webhook",
+    "*.webhook",
+    "secret",
+    "*.secret",
+  ],
   censor: "[redacted]",
 };
 
 let root: Logger = pino({ level: "silent" });
+let current: { file: string; level: string; sink: RotatingLogFile } | null = null;
 /** Child loggers per area, rebuilt when `logToFile` replaces the root. */
 const scoped = new Map<string, { root: Logger; logger: Logger }>();
 
+/** The folder the log files of a data folder are in. */
+export function logFolder(dataDir: string): string {
+  return path.join(dataDir, "logs");
+}
+
+export interface LogFileOptions {
+  level?: string;
+  maxBytes?: number;
+  keep?: number;
+}
+
 /** Writes every area's records to `logs/pacta.log` under the data folder. */
-export function logToFile(dataDir: string, level = process.env.PACTA_LOG_LEVEL ?? "info"): string {
-  const dir = path.join(dataDir, "logs");
-  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-  const file = path.join(dir, "pacta.log");
-  rotate(file);
-  root = pino(
-    { level, redact: REDACT, base: { pid: process.pid } },
-    pino.destination({ dest: file, sync: true, mkdir: true }),
-  );
+export function logToFile(dataDir: string, levelOrOptions: string | LogFileOptions = {}): string {
+  const o = typeof levelOrOptions === "string" ? { level: levelOrOptions } : levelOrOptions;
+  const level = o.level ?? process.env.PACTA_LOG_LEVEL ?? "info";
+  const file = path.join(logFolder(path.resolve(dataDir)), LOG_FILE);
+  if (current && current.file === file && current.level === level && !o.maxBytes) return file;
+  current?.sink.close();
+  const sink = new RotatingLogFile(file, {
+    maxBytes: o.maxBytes ?? MAX_LOG_BYTES,
+    keep: o.keep ?? KEEP_LOG_FILES,
+  });
+  current = { file, level, sink };
+  root = pino({ level, redact: REDACT, base: { pid: process.pid } }, sink);
   return file;
 }
 
-function rotate(file: string): void {
-  try {
-    if (fs.statSync(file).size > MAX_LOG_BYTES) fs.renameSync(file, `${file}.1`);
-  } catch {
-    // No log file yet: nothing to rotate.
-  }
+/** Stops writing to the file (tests; the data folder may then be removed). */
+export function stopLogging(): void {
+  current?.sink.close();
+  current = null;
+  root = pino({ level: "silent" });
 }
 
 export interface ScopedLogger {

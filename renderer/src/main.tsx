@@ -9,6 +9,7 @@ import { createRoot } from "react-dom/client";
 import { App } from "./app/App";
 import { Providers } from "./app/Providers";
 import { setupI18n } from "./i18n/i18n";
+import { CrashBoundary } from "./shell/CrashBoundary";
 
 setupI18n();
 
@@ -17,7 +18,9 @@ if (root) {
   createRoot(root).render(
     <StrictMode>
       <Providers>
-        <App />
+        <CrashBoundary>
+          <App />
+        </CrashBoundary>
       </Providers>
     </StrictMode>,
   );

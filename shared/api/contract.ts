@@ -17,6 +17,7 @@ import {
   importMappingSchema,
 } from "../domain/import-mapping";
 import type { StageDefinition } from "../domain/stages";
+import { backupsApi, healthApi } from "./backups";
 import { type Endpoint, endpoint, idArgs } from "./endpoint";
 import { lifecycleApi } from "./lifecycle";
 import { remindersApi } from "./reminders";
@@ -116,7 +117,9 @@ export interface ImportJob {
 export const api = {
   app: {
     info: endpoint<AppInfo>()(z.object({})),
+    ...healthApi,
   },
+  backups: backupsApi,
   contracts: {
     list: endpoint<ContractPage>()(listQuerySchema),
     get: endpoint<Contract>()(idArgs),

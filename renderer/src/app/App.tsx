@@ -1,6 +1,7 @@
 import { AppShell, Loader } from "@mantine/core";
 import { lazy, Suspense, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { pacta } from "../api/client";
 import { ContractFormPage } from "../contract/ContractFormPage";
 import { ContractPage } from "../contract/ContractPage";
 import { ImportPage } from "../import/ImportPage";
@@ -9,6 +10,8 @@ import { DEFAULT_FILTERS, type RegisterFilters } from "../register/register-filt
 import { RemindersPage } from "../reminders/RemindersPage";
 import { useReminderFeed } from "../reminders/use-reminder-feed";
 import { SettingsPage } from "../settings/SettingsPage";
+import { useLoad } from "../settings/use-load";
+import { RecoveryPage } from "../shell/RecoveryPage";
 import { ConflictsPage } from "../sync/ConflictsPage";
 import { AppHeader } from "./AppHeader";
 import { FacetsProvider } from "./FacetsProvider";
@@ -62,8 +65,20 @@ function Page({ route, filters, onFiltersChange }: PageProps) {
   }
 }
 
-/** The app shell: header, and the page the address names. */
+/** The recovery screen when the register cannot be opened; otherwise the app. */
 export function App() {
+  const health = useLoad(loadHealth);
+  if (!health.value && !health.error) return <Loading />;
+  if (health.value?.state === "damaged") {
+    return <RecoveryPage health={health.value} onRecovered={() => window.location.reload()} />;
+  }
+  return <RegisterApp />;
+}
+
+const loadHealth = () => pacta.app.health({});
+
+/** The app shell: header, and the page the address names. */
+function RegisterApp() {
   const route = useHashRoute();
   // The register's search and filters live here, so they survive a visit to a contract.
   const [filters, setFilters] = useState<RegisterFilters>(DEFAULT_FILTERS);

@@ -2,6 +2,7 @@
 import { enErrors, enImport } from "./en-import";
 import { enKeyDates, enLifecycle, enReminders } from "./en-lifecycle";
 import { enSettings } from "./en-settings";
+import { enShell } from "./en-shell";
 import { enSync } from "./en-sync";
 import { enClauses, enDocument, enEditor, enTemplates } from "./en-templates";
 import type { Messages } from "./fr";
@@ -256,4 +257,5 @@ export const en: Messages = {
   document: enDocument,
   editor: enEditor,
   sync: enSync,
+  ...enShell,
 };

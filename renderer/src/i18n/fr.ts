@@ -5,6 +5,7 @@
 import { frErrors, frImport } from "./fr-import";
 import { frKeyDates, frLifecycle, frReminders } from "./fr-lifecycle";
 import { frSettings } from "./fr-settings";
+import { frShell } from "./fr-shell";
 import { frSync } from "./fr-sync";
 import { frClauses, frDocument, frEditor, frTemplates } from "./fr-templates";
 
@@ -260,6 +261,7 @@ export const fr = {
   document: frDocument,
   editor: frEditor,
   sync: frSync,
+  ...frShell,
 };
 
 /** The shape every message table has. */

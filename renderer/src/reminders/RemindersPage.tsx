@@ -84,10 +84,14 @@ export function RemindersPage() {
   );
 }
 
-/** Asks the browser for desktop notifications, when it has not been asked yet. */
+/**
+ * Asks the browser for desktop notifications, when it has not been asked yet.
+ * The desktop app shows native notifications from main and refuses every
+ * page permission, so there is nothing to ask there.
+ */
 function NotificationPermissionButton() {
   const { t } = useTranslation();
-  const supported = typeof Notification !== "undefined";
+  const supported = typeof Notification !== "undefined" && window.pacta === undefined;
   const [permission, setPermission] = useState(supported ? Notification.permission : "denied");
   if (!supported) return null;
   if (permission === "granted") return <Text size="sm">{t("reminders.notificationsOn")}</Text>;

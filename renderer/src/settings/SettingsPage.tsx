@@ -1,5 +1,7 @@
 import { Stack, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
+import { BackupsSection } from "../shell/BackupsSection";
+import { LogsSection } from "../shell/LogsSection";
 import { SyncSettingsSection } from "../sync/SyncSettingsSection";
 import { PeopleSection } from "./PeopleSection";
 import { PipelineSection } from "./PipelineSection";
@@ -17,6 +19,8 @@ export function SettingsPage() {
       <PeopleSection />
       <ReminderSettingsSection />
       <SyncSettingsSection />
+      <BackupsSection />
+      <LogsSection />
     </Stack>
   );
 }
