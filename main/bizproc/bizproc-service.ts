@@ -103,6 +103,14 @@ export class BizprocService {
     const row = this.tasks.get(input.taskId);
     const task = this.get(input.taskId);
     if (!row) throw new PactaError("not_found", `there is no workflow task #${input.taskId}`);
+    const answered = (state: string | undefined) => state === "pending" || state === "sent";
+    const already = () =>
+      new PactaError(
+        "invalid_argument",
+        `workflow task #${input.taskId} is already answered` +
+          (row.answer?.state === "pending" ? " (waiting to be sent)" : ""),
+      );
+    if (answered(row.answer?.state)) throw already();
     const status = checkAnswer(task, input);
     const fields: Record<string, unknown> = { ...input.fields };
     if (input.attachPdf.length > 0) {
@@ -111,13 +119,7 @@ export class BizprocService {
       for (const id of input.attachPdf) fields[id] = pair;
     }
     this.tasks.db.transaction(() => {
-      const again = this.tasks.get(input.taskId);
-      if (again?.answer?.state === "pending" || again?.answer?.state === "sent") {
-        throw new PactaError(
-          "invalid_argument",
-          `workflow task #${input.taskId} is already answered`,
-        );
-      }
+      if (answered(this.tasks.get(input.taskId)?.answer?.state)) throw already();
       this.tasks.saveAnswer({
         taskId: input.taskId,
         decision: input.decision,

@@ -1,4 +1,5 @@
 /** English messages: the same keys as `fr.ts`, checked by the `Messages` type. */
+import { enBizproc } from "./en-bizproc";
 import { enErrors, enImport } from "./en-import";
 import { enKeyDates, enLifecycle, enReminders } from "./en-lifecycle";
 import { enSettings } from "./en-settings";
@@ -31,6 +32,7 @@ export const en: Messages = {
     settings: "Settings",
     templates: "Templates",
     clauses: "Clauses",
+    tasks: "Tasks",
   },
   fields: {
     reference: "Reference",
@@ -256,4 +258,5 @@ export const en: Messages = {
   document: enDocument,
   editor: enEditor,
   sync: enSync,
+  bizproc: enBizproc,
 };

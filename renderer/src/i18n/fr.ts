@@ -2,6 +2,7 @@
  * French messages, the default language. `en.ts` must have the same keys:
  * its type is `Messages`, derived from this table.
  */
+import { frBizproc } from "./fr-bizproc";
 import { frErrors, frImport } from "./fr-import";
 import { frKeyDates, frLifecycle, frReminders } from "./fr-lifecycle";
 import { frSettings } from "./fr-settings";
@@ -33,6 +34,7 @@ export const fr = {
     settings: "Paramètres",
     templates: "Modèles",
     clauses: "Clauses",
+    tasks: "Tâches",
   },
   fields: {
     reference: "Référence",
@@ -260,6 +262,7 @@ export const fr = {
   document: frDocument,
   editor: frEditor,
   sync: frSync,
+  bizproc: frBizproc,
 };
 
 /** The shape every message table has. */
