@@ -50,7 +50,7 @@ test("a task answered offline reaches the portal once the app is back online", a
   const dialog = panel.dialog;
   await dialog.getByRole("button", { name: "Lancer le processus" }).click();
   await expect(dialog.getByText("Ce champ est obligatoire.")).toBeVisible();
-  await dialog.getByRole("textbox", { name: "Juriste" }).click();
+  await dialog.getByRole("combobox", { name: "Juriste" }).click();
   await page.getByRole("option", { name: "Camille Lefèvre" }).click();
   await dialog.getByRole("textbox", { name: "Montant plafond" }).fill("12500,5");
   await dialog.getByRole("checkbox", { name: "Urgent" }).check();
@@ -61,7 +61,7 @@ test("a task answered offline reaches the portal once the app is back online", a
   await expect(panel.section.getByRole("article", { name: "Valider le contrat" })).toBeVisible();
   const [instance] = [...double.state.bizproc.instances.values()];
   expect(instance?.templateId).toBe(templates.approval.id);
-  expect(instance?.parameters).toMatchObject({ Lawyer: "user_1", Amount: 12500.5, Urgent: true });
+  expect(instance?.parameters).toMatchObject({ Lawyer: "user_1", Amount: 12500.5, Urgent: "Y" });
 
   const inbox = new TasksInbox(page);
   await inbox.open();

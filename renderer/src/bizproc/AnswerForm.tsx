@@ -85,58 +85,60 @@ export function AnswerForm({ task, users, onAnswered }: AnswerFormProps) {
   const commentRequired = BUTTONS[task.type].some(needsComment);
 
   return (
-    <Stack gap="sm" component="form" onSubmit={(e) => e.preventDefault()} aria-label={task.name}>
-      {task.fields.map((f) =>
-        f.type === "file" ? (
-          <Checkbox
-            key={f.id}
-            id={`${id}-${f.id}`}
-            label={`${f.name} — ${t("bizproc.attachPdf")}`}
-            description={t("bizproc.attachPdfHint")}
-            checked={attach.includes(f.id)}
-            error={errors[f.id]}
-            onChange={(e) => {
-              const on = e.currentTarget.checked;
-              setAttach((a) => (on ? [...a, f.id] : a.filter((x) => x !== f.id)));
-            }}
-          />
-        ) : (
-          <ValueInput
-            key={f.id}
-            type={f.type}
-            label={f.name}
-            description={f.description || undefined}
-            required={f.required}
-            options={f.options}
-            users={users}
-            value={values[f.id] ?? null}
-            error={errors[f.id]}
-            onChange={(v) => setValues((all) => ({ ...all, [f.id]: v }))}
-          />
-        ),
-      )}
-      <Textarea
-        label={commentRequired ? t("bizproc.commentRequired") : t("bizproc.comment")}
-        autosize
-        minRows={2}
-        value={comment}
-        error={errors.comment}
-        onChange={(e) => setComment(e.currentTarget.value)}
-      />
-      <Group gap="sm">
-        {BUTTONS[task.type].map((d) => (
-          <Button
-            key={d}
-            variant={d === "reject" || d === "cancel" ? "default" : "filled"}
-            color={d === "reject" ? "red" : undefined}
-            loading={busy === d}
-            disabled={busy !== null && busy !== d}
-            onClick={() => void submit(d)}
-          >
-            {label(d)}
-          </Button>
-        ))}
-      </Group>
-    </Stack>
+    <form noValidate onSubmit={(e) => e.preventDefault()} aria-label={task.name}>
+      <Stack gap="sm">
+        {task.fields.map((f) =>
+          f.type === "file" ? (
+            <Checkbox
+              key={f.id}
+              id={`${id}-${f.id}`}
+              label={`${f.name} — ${t("bizproc.attachPdf")}`}
+              description={t("bizproc.attachPdfHint")}
+              checked={attach.includes(f.id)}
+              error={errors[f.id]}
+              onChange={(e) => {
+                const on = e.currentTarget.checked;
+                setAttach((a) => (on ? [...a, f.id] : a.filter((x) => x !== f.id)));
+              }}
+            />
+          ) : (
+            <ValueInput
+              key={f.id}
+              type={f.type}
+              label={f.name}
+              description={f.description || undefined}
+              required={f.required}
+              options={f.options}
+              users={users}
+              value={values[f.id] ?? null}
+              error={errors[f.id]}
+              onChange={(v) => setValues((all) => ({ ...all, [f.id]: v }))}
+            />
+          ),
+        )}
+        <Textarea
+          label={commentRequired ? t("bizproc.commentRequired") : t("bizproc.comment")}
+          autosize
+          minRows={2}
+          value={comment}
+          error={errors.comment}
+          onChange={(e) => setComment(e.currentTarget.value)}
+        />
+        <Group gap="sm">
+          {BUTTONS[task.type].map((d) => (
+            <Button
+              key={d}
+              variant={d === "reject" || d === "cancel" ? "default" : "filled"}
+              color={d === "reject" ? "red" : undefined}
+              loading={busy === d}
+              disabled={busy !== null && busy !== d}
+              onClick={() => void submit(d)}
+            >
+              {label(d)}
+            </Button>
+          ))}
+        </Group>
+      </Stack>
+    </form>
   );
 }

@@ -85,36 +85,37 @@ function StartForm(props: StartWorkflowModalProps & { template: WorkflowTemplate
   };
 
   return (
-    <Stack
-      gap="sm"
-      component="form"
+    <form
+      noValidate
       onSubmit={(e) => {
         e.preventDefault();
         void submit();
       }}
     >
-      {template.parameters.map((p) => (
-        <ValueInput
-          key={p.key}
-          type={p.type}
-          label={p.name}
-          description={p.description || undefined}
-          required={p.required}
-          options={p.options}
-          users={props.users}
-          value={values[p.key] ?? null}
-          error={errors[p.key]}
-          onChange={(v) => setValues((all) => ({ ...all, [p.key]: v }))}
-        />
-      ))}
-      <Group justify="flex-end">
-        <Button variant="default" onClick={props.onClose}>
-          {t("app.cancel")}
-        </Button>
-        <Button type="submit" loading={busy}>
-          {t("bizproc.startSubmit")}
-        </Button>
-      </Group>
-    </Stack>
+      <Stack gap="sm">
+        {template.parameters.map((p) => (
+          <ValueInput
+            key={p.key}
+            type={p.type}
+            label={p.name}
+            description={p.description || undefined}
+            required={p.required}
+            options={p.options}
+            users={props.users}
+            value={values[p.key] ?? null}
+            error={errors[p.key]}
+            onChange={(v) => setValues((all) => ({ ...all, [p.key]: v }))}
+          />
+        ))}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={props.onClose}>
+            {t("app.cancel")}
+          </Button>
+          <Button type="submit" loading={busy}>
+            {t("bizproc.startSubmit")}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
   );
 }
