@@ -3,6 +3,9 @@
  * decision in one transaction (the tasks' outbox) and sent at once when the
  * portal answers, else by the next sync. Templates and running workflows
  * are read from the portal when asked (administrators only, per the docs).
+ *
+ * TODO(bizproc): the header's "N contracts wait to be sent" counts contracts
+ * only; answers waiting here show in the inbox and on their task, not there.
  */
 import type {
   AnswerOutcome,
@@ -17,7 +20,7 @@ import { Bitrix24Error } from "../bitrix24/errors";
 import type { Db } from "../db/open";
 import { createLogger } from "../logging/logger";
 import type { ContractRegister } from "../register/register";
-import { isUnreachable } from "../sync/context";
+import { isUnreachable, problem } from "../sync/context";
 import type { SyncService } from "../sync/sync-service";
 import { toPactaError } from "../sync/sync-service";
 import { type AnswerInput, checkAnswer } from "./answer-rules";
@@ -52,7 +55,15 @@ export class BizprocService {
     this.tasks = new TaskStore(db);
     sync.addStep(async (ctx) => {
       if (!this.hasScope()) return;
-      await this.exclusive(() => sendAnswers(ctx.client, this.tasks, this.now));
+      await this.exclusive(() =>
+        sendAnswers(ctx.client, this.tasks, this.now, (taskId, state, message) => {
+          // Sent answers count as pushed; a dropped or refused one is a problem to read.
+          if (state === "sent") ctx.run.pushed += 1;
+          else if (state !== "pending") {
+            problem(ctx, `workflow task #${taskId}`, new Error(message ?? state));
+          }
+        }),
+      );
       await pullTasks(ctx.client, this.tasks, ctx.store, this.now);
     });
   }
