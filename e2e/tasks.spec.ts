@@ -122,3 +122,33 @@ test("a task the app cannot answer links to the portal", async ({ page, pacta })
   await expect(card.getByRole("button")).toHaveCount(0);
   expect(await violations(page)).toEqual([]);
 });
+
+test("a request is answered with its fields and the contract's PDF", async ({ page, pacta }) => {
+  const imported = pacta.cli("import", path.join(__dirname, "fixtures/import/contracts.json"));
+  expect(imported.status, imported.stderr).toBe(0);
+  await connectToDouble(page, pacta.url, double);
+  const item = [...double.state.type(CONTRACT_TYPE_ID).items.values()].find(
+    (i) => i.values.title === "Master services agreement",
+  );
+  double.state.bizproc.start(
+    templates.request,
+    ["crm", "Bitrix\\Crm\\Integration\\BizProc\\Document\\Dynamic", `DYNAMIC_1220_${item?.id}`],
+    { Lawyer: "user_1" },
+    1,
+  );
+  await new SyncControl(page).sync();
+  const inbox = new TasksInbox(page);
+  await inbox.open();
+  const card = inbox.task("Fournir le contrat signé");
+  await expect(card).toContainText("Demande d'informations");
+  await card.getByRole("textbox", { name: "Numéro du contrat" }).fill("MSA-2026-01");
+  await card.getByRole("checkbox", { name: /Joindre le PDF de ce contrat/ }).check();
+  await card.getByRole("button", { name: "Envoyer la réponse" }).click();
+  await expect(page.getByText("Réponse envoyée au portail.")).toBeVisible({ timeout: 30_000 });
+  const task = [...double.state.bizproc.tasks.values()][0];
+  expect(task?.answer?.fields.ContractNumber).toBe("MSA-2026-01");
+  const [name, data] = (task?.answer?.fields.SignedPdf ?? ["", ""]) as [string, string];
+  expect(name).toBe("JSON-1 Master services agreement.pdf");
+  expect(Buffer.from(data, "base64").subarray(0, 5).toString()).toBe("%PDF-");
+  expect(double.state.bizproc.instance(task?.workflowId ?? "")?.state).toBe("Archivage");
+});
