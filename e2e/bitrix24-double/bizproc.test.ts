@@ -138,9 +138,8 @@ describe("templates and start", () => {
     ]);
     const alias = await call("bizproc.workflow.instance.list", {});
     expect(alias.body.total).toBe(2);
-    expect(await call("bizproc.workflow.terminate", { ID: first, STATUS: "Annulé" })).toMatchObject(
-      { status: 200, body: { result: true } },
-    );
+    const terminated = await call("bizproc.workflow.terminate", { ID: first, STATUS: "Annulé" });
+    expect(terminated).toMatchObject({ status: 200, body: { result: true } });
     expect(double.state.bizproc.instance(first)).toMatchObject({
       status: "terminated",
       state: "Annulé",

@@ -210,7 +210,7 @@ describe("workflow tasks through the lawyer's webhook", () => {
     expect(portalTask(id)?.answer?.fields.ContractNumber).toBe("C-2026-007");
   });
 
-  it("shows tasks REST cannot answer with the portal's link, and refuses to answer them", async () => {
+  it("shows tasks REST cannot answer with the portal's link, and refuses them", async () => {
     const { contract } = await linkedContract();
     await s.bizproc.start(contract.id, t.manual.id, { Lawyer: "user_1" });
     const task = s.bizproc.list()[0];

@@ -131,7 +131,8 @@ describe("pacta task", () => {
     const refused = await pacta("task", String(manual), "--approve");
     expect(refused.status).toBe(1);
     expect(refused.stderr).toContain(
-      `cannot be answered from Pacta; open it in Bitrix24: ${double.origin}/company/personal/bizproc/${manual}/`,
+      "cannot be answered from Pacta; open it in Bitrix24: " +
+        `${double.origin}/company/personal/bizproc/${manual}/`,
     );
     expect((await pacta("task", String(manual))).status).toBe(2);
     expect((await pacta("task", String(manual), "--approve", "--reject")).status).toBe(2);
