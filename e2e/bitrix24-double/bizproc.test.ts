@@ -263,7 +263,7 @@ describe("tasks", () => {
     });
     const [row] = listed.body.result as { ID: string; STARTED: string; MODIFIED: string }[];
     expect(row?.ID).toBe(task?.workflowId);
-    expect(row?.MODIFIED >= (row?.STARTED ?? "")).toBe(true);
+    expect(Date.parse(row?.MODIFIED ?? "")).toBeGreaterThanOrEqual(Date.parse(row?.STARTED ?? ""));
     expect(double.state.bizproc.instance(task?.workflowId ?? "")?.state).toBe("Archivage");
     await call("bizproc.workflow.start", {
       TEMPLATE_ID: t.manual.id,

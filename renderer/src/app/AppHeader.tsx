@@ -38,6 +38,8 @@ export function AppHeader({ route }: AppHeaderProps) {
               component="a"
               href={link.href}
               variant={link.current ? "light" : "subtle"}
+              // Narrow sides keep seven links and the sync control on one line at 1280 px.
+              px={10}
               aria-current={link.current ? "page" : undefined}
             >
               {link.label}
