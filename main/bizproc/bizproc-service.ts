@@ -111,8 +111,8 @@ export class BizprocService {
     if (!this.sync.store.connection()) {
       throw new PactaError("not_connected", "connect to a Bitrix24 portal first");
     }
-    const row = this.tasks.get(input.taskId);
     const task = this.get(input.taskId);
+    const row = this.tasks.get(input.taskId);
     if (!row) throw new PactaError("not_found", `there is no workflow task #${input.taskId}`);
     const answered = (state: string | undefined) => state === "pending" || state === "sent";
     const already = () =>
@@ -129,17 +129,20 @@ export class BizprocService {
       const pair = [file.fileName, file.bytes.toString("base64")];
       for (const id of input.attachPdf) fields[id] = pair;
     }
-    this.tasks.db.transaction(() => {
-      if (answered(this.tasks.get(input.taskId)?.answer?.state)) throw already();
-      this.tasks.saveAnswer({
-        taskId: input.taskId,
-        decision: input.decision,
-        status,
-        comment: input.comment,
-        fields,
-        at: this.now().toISOString(),
-      });
-    })();
+    this.tasks.db
+      .transaction(() => {
+        if (answered(this.tasks.get(input.taskId)?.answer?.state)) throw already();
+        this.tasks.saveAnswer({
+          taskId: input.taskId,
+          decision: input.decision,
+          status,
+          comment: input.comment,
+          fields,
+          at: this.now().toISOString(),
+        });
+        // Immediate: a CLI and the app answering the same task at once do not both save.
+      })
+      .immediate();
     log.info({ task: input.taskId, decision: input.decision }, "workflow task answered");
     return this.sendNow(input.taskId, input.decision);
   }

@@ -56,6 +56,19 @@ describe("pacta tasks", () => {
     expect(r.stderr).toBe("pacta: connect to a Bitrix24 portal first (pacta connect)\n");
   });
 
+  it("warns when the webhook may not use business processes", async () => {
+    const hook = { userId: 1, secret: "crm-only-webhook", scopes: ["crm"] };
+    double.credentials.webhooks.push(hook);
+    expect((await pacta("connect", "--webhook", double.webhookUrl(hook))).status).toBe(0);
+    const r = await pacta("tasks");
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toBe(
+      "pacta: warning: the webhook may not use business processes: " +
+        "tick its bizproc scope on the portal\n",
+    );
+    expect(r.stdout).toBe("No open workflow tasks.\n");
+  });
+
   it("lists the open tasks with their contract, as text and as JSON", async () => {
     const { contractId, approval, manual } = await prepare();
     const json = await pacta("tasks", "--json");

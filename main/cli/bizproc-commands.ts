@@ -86,6 +86,9 @@ export function taskJson(t: WorkflowTaskView) {
 
 export async function tasksCommand(s: PactaServices, o: { json?: boolean }): Promise<void> {
   requireConnection(s);
+  if (!s.sync.store.connection()?.scopes.includes("bizproc")) {
+    warn("the webhook may not use business processes: tick its bizproc scope on the portal");
+  }
   await refresh(s);
   const tasks = s.bizproc.list();
   if (o.json) return printJson(tasks.map(taskJson));

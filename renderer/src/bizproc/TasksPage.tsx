@@ -18,6 +18,9 @@ export function TasksPage() {
       </Title>
       <Text>{t("bizproc.inboxIntro")}</Text>
       {status && !status.connection && <Alert color="gray">{t("bizproc.notConnected")}</Alert>}
+      {status?.connection && !status.connection.scopes.includes("bizproc") && (
+        <Alert color="orange">{t("bizproc.noScope")}</Alert>
+      )}
       {tasks.error && <ApiErrorAlert error={tasks.error} onRetry={tasks.reload} />}
       {!tasks.value && !tasks.error && <Loader aria-label={t("app.loading")} />}
       {tasks.value?.length === 0 && status?.connection && (

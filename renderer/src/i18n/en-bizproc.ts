@@ -8,6 +8,9 @@ export const enBizproc: typeof frBizproc = {
     "not answer, your answers go out with the next sync.",
   empty: "No tasks waiting. A sync brings the portal's tasks.",
   notConnected: "Connect Pacta to a Bitrix24 portal in the settings to see your tasks.",
+  noScope:
+    "The connected webhook may not use business processes: tick its bizproc scope on the " +
+    "portal.",
   contract: "Contract",
   contractLabel: "Contract:",
   since: "Since {{date}}",

@@ -6,6 +6,9 @@ export const frBizproc = {
     "Vos réponses partent à la prochaine synchronisation si le portail ne répond pas.",
   empty: "Aucune tâche en attente. Une synchronisation apporte les tâches du portail.",
   notConnected: "Connectez Pacta à un portail Bitrix24 dans les paramètres pour voir vos tâches.",
+  noScope:
+    "Le webhook connecté ne donne pas accès aux processus d'entreprise : cochez son " +
+    "autorisation « bizproc » sur le portail.",
   contract: "Contrat",
   contractLabel: "Contrat :",
   since: "Depuis le {{date}}",
