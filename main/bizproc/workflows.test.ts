@@ -12,6 +12,7 @@ import { Bitrix24Double } from "../../e2e/bitrix24-double/server";
 import { seedContracts } from "../../e2e/bitrix24-double/state";
 import { Bitrix24Client } from "../bitrix24/client";
 import { Bitrix24Error } from "../bitrix24/errors";
+import { portalTaskUrl } from "./bizproc-service";
 import { completeTask, listMyOpenTasks, readMyTask } from "./task-calls";
 import {
   documentIdOf,
@@ -48,6 +49,14 @@ describe("document ids", () => {
     expect(documentTypeOf(1220)[2]).toBe("DYNAMIC_1220");
     expect(parseDocumentId("DYNAMIC_1220_5")).toEqual({ entityTypeId: 1220, itemId: 5 });
     expect(parseDocumentId("LEAD_4")).toBeNull();
+  });
+
+  it("links a task to its portal page only on an http(s) portal", () => {
+    expect(portalTaskUrl("https://firm.bitrix24.fr/", 12)).toBe(
+      "https://firm.bitrix24.fr/company/personal/bizproc/12/",
+    );
+    expect(portalTaskUrl("javascript:alert(1)//", 12)).toBeNull();
+    expect(portalTaskUrl(null, 12)).toBeNull();
   });
 });
 

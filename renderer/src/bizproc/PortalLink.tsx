@@ -1,18 +1,10 @@
 import { Anchor } from "@mantine/core";
 import { useTranslation } from "react-i18next";
+import { isWebAddress } from "./web-address";
 
 export interface PortalLinkProps {
   /** The portal page; only http(s) addresses become links */
   href: string | null;
-}
-
-function isWebAddress(text: string): boolean {
-  try {
-    const url = new URL(text);
-    return url.protocol === "https:" || url.protocol === "http:";
-  } catch {
-    return false;
-  }
 }
 
 /**
@@ -21,7 +13,7 @@ function isWebAddress(text: string): boolean {
  */
 export function PortalLink({ href }: PortalLinkProps) {
   const { t } = useTranslation();
-  if (!href || !isWebAddress(href)) return null;
+  if (!isWebAddress(href)) return null;
   return (
     <Anchor href={href} target="_blank" rel="noopener noreferrer">
       {t("bizproc.openInPortal")}
