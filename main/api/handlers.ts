@@ -5,6 +5,7 @@
 import type { ApiHandlers } from "../../shared/api/contract";
 import type { PactaServices } from "../app/services";
 import { backupHandlers, healthyRecovery } from "../backup/handlers";
+import { bizprocHandlers } from "../bizproc/handlers";
 import { currentVersion } from "../db/migrate";
 import { previewImport } from "../import/import-service";
 import { lifecycleHandlers } from "../lifecycle/handlers";
@@ -65,5 +66,6 @@ export function createHandlers(s: PactaServices, context: HandlerContext): ApiHa
     clauses: clauseHandlers(s),
     documents: documentHandlers(s),
     sync: syncHandlers(s),
+    bizproc: bizprocHandlers(s),
   };
 }

@@ -5,6 +5,7 @@
 import os from "node:os";
 import path from "node:path";
 import { Backups } from "../backup/backups";
+import { BizprocService } from "../bizproc/bizproc-service";
 import { DATABASE_FILE, type Db, openDatabase } from "../db/open";
 import { ImportJobs } from "../import/import-service";
 import { Lifecycle } from "../lifecycle/lifecycle";
@@ -16,6 +17,7 @@ import type { SecretCipher } from "../sync/secrets";
 import { SyncService, type SyncServiceOptions } from "../sync/sync-service";
 import { Clauses } from "../templates/clauses";
 import { Documents } from "../templates/documents";
+import { exportContractPdf } from "../templates/export-pdf";
 import { Templates } from "../templates/templates";
 
 export interface PactaServices {
@@ -34,6 +36,8 @@ export interface PactaServices {
   sync: SyncService;
   /** Copies of the register: daily, on demand, restore. */
   backups: Backups;
+  /** Bitrix24 workflow tasks and workflows. */
+  bizproc: BizprocService;
   close(): void;
 }
 
@@ -64,7 +68,19 @@ export function openServices(options: OpenOptions): PactaServices {
     now,
   });
   const backups = new Backups({ dataDir, db, now });
-  return {
+  // The tasks' file fields take the contract's PDF, which needs the services made here.
+  let services: PactaServices | null = null;
+  const bizproc = new BizprocService(
+    db,
+    sync,
+    register,
+    (contractId) => {
+      if (!services) throw new Error("the services are not open yet");
+      return exportContractPdf(services, contractId);
+    },
+    now,
+  );
+  services = {
     dataDir,
     db,
     register,
@@ -78,12 +94,14 @@ export function openServices(options: OpenOptions): PactaServices {
     actor,
     sync,
     backups,
+    bizproc,
     close: () => {
       sync.stopAuto();
       backups.stopAuto();
       db.close();
     },
   };
+  return services;
 }
 
 function localActor(): string {

@@ -12,6 +12,7 @@ import { APP_VERSION } from "../app/version";
 import { startHost } from "../host/server";
 import { feedNotifier, ReminderScheduler } from "../reminders/scheduler";
 import { backupCommands, type FolderRunner } from "./backup-commands";
+import { bizprocCommands } from "./bizproc-commands";
 import { exportCommand, importCommand, listCommand, showCommand } from "./commands";
 import { lifecycleCommands } from "./lifecycle-commands";
 import {
@@ -81,6 +82,7 @@ function program(run: Runner, inFolder: FolderRunner) {
   templateCommands(cli, run);
   syncCommands(cli, run);
   backupCommands(cli, run, inFolder);
+  bizprocCommands(cli, run);
 
   cli
     .command("serve")

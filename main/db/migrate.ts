@@ -12,6 +12,7 @@ import { templates } from "./migrations/004-templates";
 import { bitrix24Sync } from "./migrations/005-bitrix24-sync";
 import { importSpeed } from "./migrations/006-import-speed";
 import { clauseNames } from "./migrations/007-clause-names";
+import { bizproc } from "./migrations/008-bizproc";
 
 export interface Migration {
   version: number;
@@ -30,6 +31,7 @@ export const MIGRATIONS: readonly Migration[] = [
   bitrix24Sync,
   importSpeed,
   clauseNames,
+  bizproc,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

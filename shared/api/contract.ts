@@ -18,6 +18,7 @@ import {
 } from "../domain/import-mapping";
 import type { StageDefinition } from "../domain/stages";
 import { backupsApi, healthApi } from "./backups";
+import { bizprocApi } from "./bizproc";
 import { type Endpoint, endpoint, idArgs } from "./endpoint";
 import { lifecycleApi } from "./lifecycle";
 import { remindersApi } from "./reminders";
@@ -155,6 +156,7 @@ export const api = {
   clauses: clausesApi,
   documents: documentsApi,
   sync: syncApi,
+  bizproc: bizprocApi,
 } as const;
 
 export type Api = typeof api;

@@ -2,6 +2,7 @@ import { AppShell, Loader } from "@mantine/core";
 import { lazy, Suspense, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { pacta } from "../api/client";
+import { TasksPage } from "../bizproc/TasksPage";
 import { ContractFormPage } from "../contract/ContractFormPage";
 import { ContractPage } from "../contract/ContractPage";
 import { ImportPage } from "../import/ImportPage";
@@ -60,6 +61,8 @@ function Page({ route, filters, onFiltersChange }: PageProps) {
       return <ClausesPage />;
     case "conflicts":
       return <ConflictsPage />;
+    case "tasks":
+      return <TasksPage />;
     case "notFound":
       return <NotFoundPage />;
   }
