@@ -22,6 +22,7 @@ import {
   reportError,
   UsageError,
 } from "./output";
+import { type RelayServeOptions, serveRelay } from "./relay-commands";
 import { reminderCommands } from "./reminder-commands";
 import { syncCommands } from "./sync-commands";
 import { templateCommands } from "./template-commands";
@@ -84,7 +85,16 @@ function program(run: Runner) {
     .description("run the headless host: the app in a browser, on 127.0.0.1")
     .addOption(new Option("--port <n>", "port (default: a free port)").default("0"))
     .option("--json", "print the address as JSON")
-    .action((o: { port: string; json?: boolean }) => run((s) => serve(s, o)));
+    .option("--relay", "run the portal action's relay instead (an installed local app)")
+    .option("--public-url <url>", "relay: the http(s) address the portal calls")
+    .option("--host <host>", "relay: the address to bind (default 127.0.0.1)")
+    .option("--poll-seconds <n>", "relay: seconds between stage checks (default 30)")
+    .option("--portal <url>", "relay: the portal's address, until the app is installed")
+    .option("--client-id <id>", "relay: the local app's client id (secret: PACTA_CLIENT_SECRET)")
+    .option("--oauth-url <url>", "relay: the token endpoint (default oauth.bitrix.info)")
+    .action((o: RelayServeOptions & { relay?: boolean }) =>
+      run((s) => (o.relay ? serveRelay(s, o) : serve(s, o))),
+    );
 
   return cli;
 }

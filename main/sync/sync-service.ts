@@ -282,6 +282,11 @@ export class SyncService {
     };
   }
 
+  /** A client on the stored connection (the relay and the triggers call the portal too). */
+  portalClient(): Bitrix24Client {
+    return this.client();
+  }
+
   private syncParts() {
     return {
       store: this.store,
