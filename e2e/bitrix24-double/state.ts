@@ -14,6 +14,7 @@ import {
 } from "./catalog";
 import type { FieldDef, MultiField, Stored } from "./fields";
 import { PortalError } from "./portal-error";
+import { WorkflowEngine } from "./workflow-engine";
 
 export interface Item {
   id: number;
@@ -43,6 +44,8 @@ export class PortalState {
   readonly types = new Map<number, EntityType>();
   /** Every saved write; a no-op update leaves no entry, as it leaves no trace on a portal. */
   readonly journal: JournalEntry[] = [];
+  /** Workflow templates, instances and tasks (the `bizproc.*` methods). */
+  readonly bizproc: WorkflowEngine = new WorkflowEngine(this);
   private nextMultiFieldId = 100;
   /** The hour at which date fields (begindate, closedate…) are written. */
   dateHour = 0;

@@ -4,6 +4,7 @@
  */
 import type { ApiHandlers } from "../../shared/api/contract";
 import type { PactaServices } from "../app/services";
+import { bizprocHandlers } from "../bizproc/handlers";
 import { currentVersion } from "../db/migrate";
 import { previewImport } from "../import/import-service";
 import { lifecycleHandlers } from "../lifecycle/handlers";
@@ -54,5 +55,6 @@ export function createHandlers(s: PactaServices, context: HandlerContext): ApiHa
     clauses: clauseHandlers(s),
     documents: documentHandlers(s),
     sync: syncHandlers(s),
+    bizproc: bizprocHandlers(s),
   };
 }

@@ -4,6 +4,7 @@
  */
 import os from "node:os";
 import path from "node:path";
+import { BizprocService } from "../bizproc/bizproc-service";
 import { DATABASE_FILE, type Db, openDatabase } from "../db/open";
 import { ImportJobs } from "../import/import-service";
 import { Lifecycle } from "../lifecycle/lifecycle";
@@ -15,6 +16,7 @@ import type { SecretCipher } from "../sync/secrets";
 import { SyncService, type SyncServiceOptions } from "../sync/sync-service";
 import { Clauses } from "../templates/clauses";
 import { Documents } from "../templates/documents";
+import { exportContractPdf } from "../templates/export-pdf";
 import { Templates } from "../templates/templates";
 
 export interface PactaServices {
@@ -31,6 +33,8 @@ export interface PactaServices {
   /** Who the history and template versions name for changes made here. */
   actor: string;
   sync: SyncService;
+  /** Bitrix24 workflow tasks and workflows. */
+  bizproc: BizprocService;
   close(): void;
 }
 
@@ -60,7 +64,19 @@ export function openServices(options: OpenOptions): PactaServices {
     ...(options.bitrix24 ? { client: options.bitrix24 } : {}),
     now,
   });
-  return {
+  // The tasks' file fields take the contract's PDF, which needs the services made here.
+  let services: PactaServices | null = null;
+  const bizproc = new BizprocService(
+    db,
+    sync,
+    register,
+    (contractId) => {
+      if (!services) throw new Error("the services are not open yet");
+      return exportContractPdf(services, contractId);
+    },
+    now,
+  );
+  services = {
     dataDir,
     db,
     register,
@@ -73,11 +89,13 @@ export function openServices(options: OpenOptions): PactaServices {
     documents: new Documents(db, register, templates, { now }),
     actor,
     sync,
+    bizproc,
     close: () => {
       sync.stopAuto();
       db.close();
     },
   };
+  return services;
 }
 
 function localActor(): string {

@@ -11,7 +11,8 @@ import { reminders } from "./migrations/003-reminders";
 import { templates } from "./migrations/004-templates";
 import { bitrix24Sync } from "./migrations/005-bitrix24-sync";
 import { importSpeed } from "./migrations/006-import-speed";
-import { relay } from "./migrations/007-relay";
+import { bizproc } from "./migrations/007-bizproc";
+import { relay } from "./migrations/008-relay";
 
 export interface Migration {
   version: number;
@@ -29,6 +30,7 @@ export const MIGRATIONS: readonly Migration[] = [
   templates,
   bitrix24Sync,
   importSpeed,
+  bizproc,
   relay,
 ];
 

@@ -1,5 +1,5 @@
 /**
- * The relay's table (`relay_invocations`, migration 007) and its one
+ * The relay's table (`relay_invocations`, migration 008) and its one
  * setting, the application token's hash. Statements are prepared once.
  */
 import { createHash, timingSafeEqual } from "node:crypto";

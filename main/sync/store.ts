@@ -117,6 +117,7 @@ export class SyncStore {
     this.db.exec(`
       DELETE FROM portal_records;
       DELETE FROM sync_conflicts;
+      DELETE FROM bizproc_tasks;
       DELETE FROM sync_links;
       DELETE FROM settings WHERE key LIKE 'sync.cursor.%';
     `);

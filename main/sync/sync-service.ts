@@ -42,6 +42,9 @@ const log = createLogger("sync");
 /** History actions whose changes go to the portal. */
 const PUSHED = new Set<HistoryEntry["action"]>(["created", "updated", "imported", "moved"]);
 
+/** Another feature's part of every sync (workflow tasks…), run after the push. */
+export type SyncStep = (ctx: SyncContext) => Promise<void>;
+
 export interface SyncServiceOptions {
   dataDir: string;
   /** Electron's `safeStorage`, when the door has one. */
@@ -59,6 +62,7 @@ export class SyncService {
   private running: Promise<SyncRun> | null = null;
   private progress: SyncProgress | null = null;
   private timer: NodeJS.Timeout | null = null;
+  private readonly steps: SyncStep[] = [];
 
   constructor(
     db: Db,
@@ -74,6 +78,16 @@ export class SyncService {
         this.store.enqueue(contractId, action, this.now().toISOString());
       }
     });
+  }
+
+  /** Adds a step to every sync, after the push, in the order added. */
+  addStep(step: SyncStep): void {
+    this.steps.push(step);
+  }
+
+  /** A REST client on the connected portal, for features outside the sync. */
+  portalClient(): Bitrix24Client {
+    return this.client();
   }
 
   /** Runs a write that came from the portal, so that it does not go back out. */
@@ -282,11 +296,6 @@ export class SyncService {
     };
   }
 
-  /** A client on the stored connection (the relay and the triggers call the portal too). */
-  portalClient(): Bitrix24Client {
-    return this.client();
-  }
-
   private syncParts() {
     return {
       store: this.store,
@@ -368,6 +377,7 @@ export class SyncService {
         this.store.setCursor("reconciledAt", this.now().toISOString());
       }
       await push(ctx);
+      for (const step of this.steps) await step(ctx);
       run.state = "done";
     } catch (error) {
       run.state = isUnreachable(error) ? "offline" : "failed";

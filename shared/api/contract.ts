@@ -17,6 +17,7 @@ import {
   importMappingSchema,
 } from "../domain/import-mapping";
 import type { StageDefinition } from "../domain/stages";
+import { bizprocApi } from "./bizproc";
 import { type Endpoint, endpoint, idArgs } from "./endpoint";
 import { lifecycleApi } from "./lifecycle";
 import { remindersApi } from "./reminders";
@@ -152,6 +153,7 @@ export const api = {
   clauses: clausesApi,
   documents: documentsApi,
   sync: syncApi,
+  bizproc: bizprocApi,
 } as const;
 
 export type Api = typeof api;

@@ -5,6 +5,8 @@
 import type { ParamMap } from "../params";
 import { notFoundMethod, PortalError } from "../portal-error";
 import { bizprocActivityMethods } from "./bizproc-activity";
+import { bizprocTaskMethods } from "./bizproc-task";
+import { bizprocWorkflowMethods } from "./bizproc-workflow";
 import type { CallContext, MethodAnswer, MethodHandler } from "./context";
 import { crmItemMethods } from "./crm-item";
 import { legacyMethods } from "./legacy";
@@ -18,6 +20,8 @@ const METHODS = new Map<string, MethodHandler>(
     ...portalMethods,
     ...bizprocActivityMethods,
     ...timelineNotifyMethods,
+    ...bizprocWorkflowMethods,
+    ...bizprocTaskMethods,
   }).map(([name, fn]) => [name.toLowerCase(), fn]),
 );
 

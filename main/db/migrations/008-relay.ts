@@ -15,7 +15,7 @@ import type { Migration } from "../migrate";
  * `done` lists the actions already carried out, so a retry skips them.
  */
 export const relay: Migration = {
-  version: 7,
+  version: 8,
   name: "relay",
   up: `
     CREATE TABLE relay_invocations (
