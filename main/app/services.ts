@@ -18,6 +18,7 @@ import { Clauses } from "../templates/clauses";
 import { Documents } from "../templates/documents";
 import { exportContractPdf } from "../templates/export-pdf";
 import { Templates } from "../templates/templates";
+import { TriggerService } from "../triggers/trigger-service";
 
 export interface PactaServices {
   dataDir: string;
@@ -35,6 +36,7 @@ export interface PactaServices {
   sync: SyncService;
   /** Bitrix24 workflow tasks and workflows. */
   bizproc: BizprocService;
+  triggers: TriggerService;
   close(): void;
 }
 
@@ -76,6 +78,8 @@ export function openServices(options: OpenOptions): PactaServices {
     },
     now,
   );
+  const documents = new Documents(db, register, templates, { now });
+  const triggers = new TriggerService(db, register, { sync, documents, actor, now });
   services = {
     dataDir,
     db,
@@ -86,12 +90,14 @@ export function openServices(options: OpenOptions): PactaServices {
     reminders: new Reminders(db, { now }),
     templates,
     clauses: new Clauses(db, now),
-    documents: new Documents(db, register, templates, { now }),
+    documents,
     actor,
     sync,
     bizproc,
+    triggers,
     close: () => {
       sync.stopAuto();
+      triggers.stopAuto();
       db.close();
     },
   };

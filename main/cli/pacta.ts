@@ -26,6 +26,7 @@ import { type RelayServeOptions, serveRelay } from "./relay-commands";
 import { reminderCommands } from "./reminder-commands";
 import { syncCommands } from "./sync-commands";
 import { templateCommands } from "./template-commands";
+import { triggerCommands } from "./trigger-commands";
 
 function program(run: Runner) {
   const cli = new Command("pacta")
@@ -79,6 +80,7 @@ function program(run: Runner) {
   reminderCommands(cli, run);
   templateCommands(cli, run);
   syncCommands(cli, run);
+  triggerCommands(cli, run);
 
   cli
     .command("serve")
@@ -116,10 +118,12 @@ async function serve(s: PactaServices, o: { port: string; json?: boolean }): Pro
   const scheduler = new ReminderScheduler(s.reminders, feedNotifier);
   scheduler.start();
   s.sync.startAuto();
+  s.triggers.startAuto();
   await new Promise<void>((resolve) => {
     const stop = () => {
       scheduler.stop();
       s.sync.stopAuto();
+      s.triggers.stopAuto();
       host.close().then(resolve, resolve);
     };
     process.once("SIGINT", stop);

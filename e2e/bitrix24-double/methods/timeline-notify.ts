@@ -31,7 +31,10 @@ export interface Notification {
 
 export interface Messages {
   comments: TimelineComment[];
+  /** The notifications shown now (a repeated TAG replaced the older one). */
   notifications: Notification[];
+  /** Every notification call that was accepted. */
+  sent: number;
 }
 
 const byPortal = new WeakMap<PortalState, Messages>();
@@ -40,7 +43,7 @@ const byPortal = new WeakMap<PortalState, Messages>();
 export function messagesOf(state: PortalState): Messages {
   let m = byPortal.get(state);
   if (!m) {
-    m = { comments: [], notifications: [] };
+    m = { comments: [], notifications: [], sent: 0 };
     byPortal.set(state, m);
   }
   return m;
@@ -123,15 +126,23 @@ function notify(type: "USER" | "SYSTEM" | null): MethodHandler {
     if (message.trim() === "") throw new PortalError(400, "MESSAGE_EMPTY", "Message text empty");
     if (!ctx.state.user(userId)) return { result: false };
     const messages = messagesOf(ctx.state);
-    const id = messages.notifications.length + 1;
+    messages.sent += 1;
+    const id = messages.sent;
     const given = asText(pick(params, "TYPE"))?.toUpperCase();
+    const tag = asText(pick(params, "TAG"));
+    // A new notification with a TAG already shown replaces the older ones.
+    if (tag) {
+      messages.notifications = messages.notifications.filter(
+        (n) => !(n.tag === tag && n.toUserId === userId),
+      );
+    }
     messages.notifications.push({
       id,
       toUserId: userId,
       fromUserId: ctx.userId,
       message,
       type: type ?? (given === "USER" ? "USER" : "SYSTEM"),
-      tag: asText(pick(params, "TAG")),
+      tag,
     });
     return { result: id };
   };
