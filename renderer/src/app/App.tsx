@@ -10,6 +10,7 @@ import { RemindersPage } from "../reminders/RemindersPage";
 import { useReminderFeed } from "../reminders/use-reminder-feed";
 import { SettingsPage } from "../settings/SettingsPage";
 import { ConflictsPage } from "../sync/ConflictsPage";
+import { TriggersPage } from "../triggers/TriggersPage";
 import { AppHeader } from "./AppHeader";
 import { FacetsProvider } from "./FacetsProvider";
 import { NotFoundPage } from "./NotFoundPage";
@@ -57,6 +58,8 @@ function Page({ route, filters, onFiltersChange }: PageProps) {
       return <ClausesPage />;
     case "conflicts":
       return <ConflictsPage />;
+    case "triggers":
+      return <TriggersPage />;
     case "notFound":
       return <NotFoundPage />;
   }

@@ -20,7 +20,11 @@ export function AppHeader({ route }: AppHeaderProps) {
     { href: paths.reminders, label: t("nav.reminders"), current: route.page === "reminders" },
     { href: paths.templates, label: t("nav.templates"), current: inTemplates },
     { href: paths.clauses, label: t("nav.clauses"), current: route.page === "clauses" },
-    { href: paths.settings, label: t("nav.settings"), current: route.page === "settings" },
+    {
+      href: paths.settings,
+      label: t("nav.settings"),
+      current: route.page === "settings" || route.page === "triggers",
+    },
   ];
   return (
     <Group h="100%" px="md" justify="space-between" wrap="nowrap">

@@ -15,6 +15,7 @@ export type Route =
   | { page: "template"; id: number }
   | { page: "clauses" }
   | { page: "conflicts" }
+  | { page: "triggers" }
   | { page: "notFound" };
 
 export const paths = {
@@ -32,6 +33,8 @@ export const paths = {
   clauses: "#/clauses",
   /** Bitrix24 sync conflicts to resolve. */
   conflicts: "#/sync/conflicts",
+  /** Trigger rules and their firings. */
+  triggers: "#/triggers",
 };
 
 function toId(text: string | undefined): number | null {
@@ -49,6 +52,7 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === "reminders" && parts.length === 1) return { page: "reminders" };
   if (parts[0] === "settings" && parts.length === 1) return { page: "settings" };
   if (parts[0] === "clauses" && parts.length === 1) return { page: "clauses" };
+  if (parts[0] === "triggers" && parts.length === 1) return { page: "triggers" };
   if (parts[0] === "templates") {
     if (parts.length === 1) return { page: "templates" };
     const id = toId(parts[1]);

@@ -4,6 +4,7 @@ import { enKeyDates, enLifecycle, enReminders } from "./en-lifecycle";
 import { enSettings } from "./en-settings";
 import { enSync } from "./en-sync";
 import { enClauses, enDocument, enEditor, enTemplates } from "./en-templates";
+import { enTriggers } from "./en-triggers";
 import type { Messages } from "./fr";
 
 export const en: Messages = {
@@ -256,4 +257,5 @@ export const en: Messages = {
   document: enDocument,
   editor: enEditor,
   sync: enSync,
+  triggers: enTriggers,
 };

@@ -7,6 +7,7 @@ import { frKeyDates, frLifecycle, frReminders } from "./fr-lifecycle";
 import { frSettings } from "./fr-settings";
 import { frSync } from "./fr-sync";
 import { frClauses, frDocument, frEditor, frTemplates } from "./fr-templates";
+import { frTriggers } from "./fr-triggers";
 
 export const fr = {
   app: {
@@ -260,6 +261,7 @@ export const fr = {
   document: frDocument,
   editor: frEditor,
   sync: frSync,
+  triggers: frTriggers,
 };
 
 /** The shape every message table has. */

@@ -1,5 +1,6 @@
-import { Stack, Title } from "@mantine/core";
+import { Anchor, Card, Stack, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
+import { paths } from "../app/routes";
 import { SyncSettingsSection } from "../sync/SyncSettingsSection";
 import { PeopleSection } from "./PeopleSection";
 import { PipelineSection } from "./PipelineSection";
@@ -17,6 +18,15 @@ export function SettingsPage() {
       <PeopleSection />
       <ReminderSettingsSection />
       <SyncSettingsSection />
+      <Card withBorder>
+        <Stack gap="xs">
+          <Title order={2} size="h3">
+            {t("triggers.title")}
+          </Title>
+          <Text>{t("triggers.settingsIntro")}</Text>
+          <Anchor href={paths.triggers}>{t("triggers.settingsLink")}</Anchor>
+        </Stack>
+      </Card>
     </Stack>
   );
 }
