@@ -134,7 +134,11 @@ export class TriggerService {
     return this.running;
   }
 
-  /** Runs waiting firings every `everyMs` (the doors that stay up call this). */
+  /**
+   * Runs waiting firings every `everyMs` (the doors that stay up call this).
+   * TODO(triggers): the Electron door does not call it yet (its files are another part's);
+   * there, firings go after each sync only.
+   */
   startAuto(everyMs = 60_000): void {
     if (this.timer) return;
     this.timer = setInterval(() => void this.run(), everyMs);
