@@ -53,7 +53,14 @@ async function until<T>(what: string, probe: () => T | null | undefined, ms = 20
 const publicUrl = () => `http://127.0.0.1:${port}/`;
 
 /** Starts the relay; resolves with what it printed (--json). */
-async function startRelay(): Promise<{ handler: string; install: string; installed: boolean }> {
+interface Printed {
+  url: string;
+  handler: string;
+  install: string;
+  installed: boolean;
+}
+
+async function startRelay(): Promise<Printed> {
   const run = spawnPacta(
     relayDir,
     "serve",
@@ -79,7 +86,7 @@ async function startRelay(): Promise<{ handler: string; install: string; install
   });
   return until("the relay's address", () => {
     try {
-      return JSON.parse(text) as { handler: string; install: string; installed: boolean };
+      return JSON.parse(text) as Printed;
     } catch {
       return null;
     }
@@ -139,6 +146,8 @@ describe("pacta serve --relay", () => {
   it("takes a workflow's call through to the desktop and answers once", async () => {
     const printed = await startRelay();
     expect(printed.installed).toBe(false);
+    // Bound where told: 127.0.0.1 unless --host says otherwise.
+    expect(printed.url).toBe(`http://127.0.0.1:${port}/`);
     expect(printed.handler).toBe(`${publicUrl()}bizproc/contract-lifecycle`);
 
     // The portal installs the app: the relay connects and registers the action.
@@ -193,6 +202,11 @@ describe("pacta serve --relay", () => {
     expect(forged.status).toBe(403);
     expect(forged.body).not.toContain(actions.applicationToken(DEFAULT_APP.clientId));
     expect(invocations()).toHaveLength(1);
+    const logged = fs.readFileSync(path.join(relayDir, "logs", "pacta.log"), "utf8");
+    expect(logged).toContain("action call with a wrong application token refused");
+    expect(logged).not.toContain(actions.applicationToken(DEFAULT_APP.clientId));
+    expect(logged).not.toContain("f0rg3d");
+    expect(logged).not.toContain(DEFAULT_APP.clientSecret);
 
     // The lawyer's desktop gets the contract by its sync.
     const connect = await runPactaAsync(desktopDir, "connect", "--webhook", double.webhookUrl());
