@@ -124,10 +124,7 @@ export class Relay {
       waitStage = readInput(call.properties, this.s.sync.store.settings()).waitStage;
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
-      // TODO(relay): answer the workflow with the reason (bizproc.event.send + LOG_MESSAGE)
-      // instead of leaving it waiting until its own timeout.
-      log.warn({ workflow: call.workflow_id, reason: error.message }, "action call refused");
-      return refused(400, error.message);
+      return this.refuseInput(call, error.message);
     }
     const id = this.store.insert({
       eventToken: call.event_token,
@@ -145,6 +142,35 @@ export class Relay {
     log.info({ invocation: id, workflow: call.workflow_id }, "action call stored");
     void this.tick();
     return { status: 200, body: { received: id } };
+  }
+
+  /**
+   * Properties that cannot make a contract: the call is kept (a replay is still refused) as
+   * failed, and the workflow is told why at once instead of waiting for its own timeout.
+   */
+  private refuseInput(call: ActionCall, reason: string): RelayAnswer {
+    log.warn({ workflow: call.workflow_id, reason }, "action call refused");
+    const id = this.store.insert({
+      eventToken: call.event_token,
+      workflowId: call.workflow_id,
+      code: call.code,
+      documentId: call.document_id,
+      properties: call.properties,
+      waitStage: "",
+      at: new Date().toISOString(),
+    });
+    if (id === null) return refused(409, "this event token was already received");
+    this.store.failed(id, reason, true);
+    this.portalClient()
+      .call("bizproc.event.send", {
+        EVENT_TOKEN: call.event_token,
+        RETURN_VALUES: { ContractId: 0, Stage: "", NoticeDeadline: "" },
+        LOG_MESSAGE: `Pacta refused the call: ${reason}`,
+      })
+      .catch((error: unknown) => {
+        log.warn({ invocation: id, err: messageOf(error) }, "could not tell the workflow");
+      });
+    return refused(400, reason);
   }
 
   /** One pass over the pending calls; a pass asked for while one runs follows it. */

@@ -196,12 +196,24 @@ describe("pacta serve --relay", () => {
       stageId: "DT1220_30:NEW",
     });
 
+    // Properties that cannot make a contract: refused, and the workflow is told why.
+    const wrong = await reachAction(double, {
+      code: ACTION_CODE,
+      documentId: ["crm", "CCrmDocumentDeal", "DEAL_4"],
+      documentType: ["crm", "CCrmDocumentDeal", "DEAL"],
+      properties: { Responsible: "Camille", WaitStage: "active" },
+    });
+    expect(wrong.answer.status).toBe(400);
+    expect(wrong.answer.body).toContain("Responsible must be a portal user");
+    await until("the refusal sent", () => (wrong.run.state === "resumed" ? true : null));
+    expect(wrong.run.logMessage).toContain("Pacta refused the call");
+
     // The same call again, and one with another app's token, are refused.
     expect((await postAction(double, run)).status).toBe(409);
     const forged = await postAction(double, run, { applicationToken: "f0rg3d" });
     expect(forged.status).toBe(403);
     expect(forged.body).not.toContain(actions.applicationToken(DEFAULT_APP.clientId));
-    expect(invocations()).toHaveLength(1);
+    expect(invocations().map((i) => i.state)).toEqual(["waiting", "failed"]);
     const logged = fs.readFileSync(path.join(relayDir, "logs", "pacta.log"), "utf8");
     expect(logged).toContain("action call with a wrong application token refused");
     expect(logged).not.toContain(actions.applicationToken(DEFAULT_APP.clientId));
@@ -246,7 +258,8 @@ describe("pacta serve --relay", () => {
       invocations()[0]?.state === "answered" ? true : null,
     );
     await new Promise((r) => setTimeout(r, 600));
-    expect(double.stats.byMethod["bizproc.event.send"]).toBe(1);
-    expect(actions.runs.filter((r) => r.state === "resumed")).toHaveLength(1);
+    // One answer for the contract's run (the other told the refused run why).
+    expect(double.stats.byMethod["bizproc.event.send"]).toBe(2);
+    expect(actions.runs.filter((r) => r.state === "resumed")).toHaveLength(2);
   }, 90_000);
 });
