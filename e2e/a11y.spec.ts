@@ -1,17 +1,22 @@
 /**
  * Accessibility: an axe scan (WCAG 2 A and AA rules) of each screen in the
  * states people meet it in. Any violation fails, listed with its elements.
- * Templates, the clause library and a contract's document panel included.
+ * Templates, the clause library and a contract's document panel included,
+ * and the Bitrix24 workflow tasks: the inbox and a contract's business processes.
  */
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
+import { seedWorkflowTemplates } from "./bitrix24-double/bizproc-seed";
+import { Bitrix24Double } from "./bitrix24-double/server";
 import { ClauseLibrary } from "./pages/clause-library";
 import { ContractForm } from "./pages/contract-form";
 import { ContractPage } from "./pages/contract-page";
 import { DocumentPanel } from "./pages/document-panel";
 import { ImportWizard } from "./pages/import-wizard";
 import { RegisterPage } from "./pages/register-page";
+import { SyncControl } from "./pages/sync";
+import { connectToDouble, TasksInbox, WorkflowsPanel } from "./pages/tasks";
 import { TemplateEditor } from "./pages/template-editor";
 import { TemplatesPage } from "./pages/templates-page";
 import { TriggersPage } from "./pages/triggers";
@@ -197,4 +202,60 @@ test("the triggers screen, empty, with every action open, and with a rule", asyn
   await triggers.save.click();
   await expect(triggers.rule("Tout changement")).toBeVisible();
   expect(await violations(page)).toEqual([]);
+});
+
+test("the tasks inbox, before a portal is connected", async ({ page, pacta }) => {
+  await page.goto(pacta.url);
+  const inbox = new TasksInbox(page);
+  await inbox.open();
+  await expect(page.getByText("Connectez Pacta à un portail Bitrix24")).toBeVisible();
+  expect(await violations(page)).toEqual([]);
+});
+
+test("workflow tasks: the inbox, a request with fields, a contract's processes", async ({
+  page,
+  pacta,
+}) => {
+  const double = await Bitrix24Double.start();
+  try {
+    const templates = seedWorkflowTemplates(double.state);
+    importWithCli(pacta, "contracts.json");
+    await connectToDouble(page, pacta.url, double);
+    const inbox = new TasksInbox(page);
+    await inbox.open();
+    await expect(inbox.empty).toBeVisible();
+    expect(await violations(page)).toEqual([]);
+
+    const register = new RegisterPage(page);
+    await register.showFromNavigation();
+    await register.openContract("Master services agreement");
+    const panel = new WorkflowsPanel(page);
+    await expect(panel.startButton("Demande de pièces")).toBeVisible();
+    expect(await violations(page)).toEqual([]);
+    const item = [...double.state.type(1220).items.values()].find(
+      (i) => i.values.title === "Master services agreement",
+    );
+    double.state.bizproc.start(
+      templates.request,
+      ["crm", "Bitrix\\Crm\\Integration\\BizProc\\Document\\Dynamic", `DYNAMIC_1220_${item?.id}`],
+      { Lawyer: "user_1" },
+      1,
+    );
+    await panel.startButton("Validation juridique").click();
+    await expect(panel.dialog).toBeVisible();
+    expect(await violations(page)).toEqual([]);
+    await panel.dialog.getByRole("button", { name: "Annuler" }).click();
+
+    await new SyncControl(page).sync();
+    await inbox.open();
+    const card = inbox.task("Fournir le contrat signé");
+    await expect(
+      card.getByRole("checkbox", { name: /Joindre le PDF de ce contrat/ }),
+    ).toBeVisible();
+    await card.getByRole("button", { name: "Envoyer la réponse" }).click();
+    await expect(card.getByText("Ce champ est obligatoire.").first()).toBeVisible();
+    expect(await violations(page)).toEqual([]);
+  } finally {
+    await double.close();
+  }
 });

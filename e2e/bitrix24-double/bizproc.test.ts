@@ -138,9 +138,8 @@ describe("templates and start", () => {
     ]);
     const alias = await call("bizproc.workflow.instance.list", {});
     expect(alias.body.total).toBe(2);
-    expect(await call("bizproc.workflow.terminate", { ID: first, STATUS: "Annulé" })).toMatchObject(
-      { status: 200, body: { result: true } },
-    );
+    const terminated = await call("bizproc.workflow.terminate", { ID: first, STATUS: "Annulé" });
+    expect(terminated).toMatchObject({ status: 200, body: { result: true } });
     expect(double.state.bizproc.instance(first)).toMatchObject({
       status: "terminated",
       state: "Annulé",
@@ -225,6 +224,8 @@ describe("tasks", () => {
     expect(again).toMatchObject({ status: 400, body: { error: "ERROR_TASK_COMPLETED" } });
     expect(double.state.bizproc.answers).toHaveLength(1);
     expect(double.state.bizproc.instance(wf)).toMatchObject({ status: "completed" });
+    // ○ a finished workflow leaves the list of running ones
+    expect((await call("bizproc.workflow.instances", {})).body.total).toBe(0);
     const item = double.state.type(CONTRACT_TYPE_ID).items.get(1);
     expect(item?.values.stageId).toBe("DT1220_30:CLIENT");
     const listed = await asLawyer("bizproc.task.list", { SELECT: ["ID", "STATUS", "USER_STATUS"] });
@@ -256,6 +257,13 @@ describe("tasks", () => {
     });
     expect(ok.body.result).toBe(true);
     expect(task?.answer?.fields.SignedPdf).toEqual(["contrat.pdf", pdf]);
+    // The workflow moved on to its next step: still running, modified since it started.
+    const listed = await call("bizproc.workflow.instances", {
+      select: ["ID", "STARTED", "MODIFIED"],
+    });
+    const [row] = listed.body.result as { ID: string; STARTED: string; MODIFIED: string }[];
+    expect(row?.ID).toBe(task?.workflowId);
+    expect((row?.MODIFIED ?? "") >= (row?.STARTED ?? "")).toBe(true);
     expect(double.state.bizproc.instance(task?.workflowId ?? "")?.state).toBe("Archivage");
     await call("bizproc.workflow.start", {
       TEMPLATE_ID: t.manual.id,

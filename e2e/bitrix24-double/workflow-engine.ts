@@ -9,6 +9,9 @@
  * ○ Finished instances leave `bizproc.workflow.instances` (the portal keeps
  * only live ones there); their tasks stay listed for `purgeAfterMs` (one day
  * on the cloud), then vanish.
+ *
+ * TODO(bitrix24): no `robot` step (a call to a registered HANDLER) and no
+ * AUTO_EXECUTE start on item create/update yet; the portal-action work adds them.
  */
 import type { Json } from "./fields";
 import { PortalError } from "./portal-error";

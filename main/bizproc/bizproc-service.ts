@@ -3,6 +3,9 @@
  * decision in one transaction (the tasks' outbox) and sent at once when the
  * portal answers, else by the next sync. Templates and running workflows
  * are read from the portal when asked (administrators only, per the docs).
+ *
+ * TODO(bizproc): the header's "N contracts wait to be sent" counts contracts
+ * only; answers waiting here show in the inbox and on their task, not there.
  */
 import type {
   AnswerOutcome,
@@ -17,7 +20,7 @@ import { Bitrix24Error } from "../bitrix24/errors";
 import type { Db } from "../db/open";
 import { createLogger } from "../logging/logger";
 import type { ContractRegister } from "../register/register";
-import { isUnreachable } from "../sync/context";
+import { isUnreachable, problem } from "../sync/context";
 import type { SyncService } from "../sync/sync-service";
 import { toPactaError } from "../sync/sync-service";
 import { type AnswerInput, checkAnswer } from "./answer-rules";
@@ -52,7 +55,15 @@ export class BizprocService {
     this.tasks = new TaskStore(db);
     sync.addStep(async (ctx) => {
       if (!this.hasScope()) return;
-      await this.exclusive(() => sendAnswers(ctx.client, this.tasks, this.now));
+      await this.exclusive(() =>
+        sendAnswers(ctx.client, this.tasks, this.now, (taskId, state, message) => {
+          // Sent answers count as pushed; a dropped or refused one is a problem to read.
+          if (state === "sent") ctx.run.pushed += 1;
+          else if (state !== "pending") {
+            problem(ctx, `workflow task #${taskId}`, new Error(message ?? state));
+          }
+        }),
+      );
       await pullTasks(ctx.client, this.tasks, ctx.store, this.now);
     });
   }
@@ -103,6 +114,14 @@ export class BizprocService {
     const row = this.tasks.get(input.taskId);
     const task = this.get(input.taskId);
     if (!row) throw new PactaError("not_found", `there is no workflow task #${input.taskId}`);
+    const answered = (state: string | undefined) => state === "pending" || state === "sent";
+    const already = () =>
+      new PactaError(
+        "invalid_argument",
+        `workflow task #${input.taskId} is already answered` +
+          (row.answer?.state === "pending" ? " (waiting to be sent)" : ""),
+      );
+    if (answered(row.answer?.state)) throw already();
     const status = checkAnswer(task, input);
     const fields: Record<string, unknown> = { ...input.fields };
     if (input.attachPdf.length > 0) {
@@ -111,13 +130,7 @@ export class BizprocService {
       for (const id of input.attachPdf) fields[id] = pair;
     }
     this.tasks.db.transaction(() => {
-      const again = this.tasks.get(input.taskId);
-      if (again?.answer?.state === "pending" || again?.answer?.state === "sent") {
-        throw new PactaError(
-          "invalid_argument",
-          `workflow task #${input.taskId} is already answered`,
-        );
-      }
+      if (answered(this.tasks.get(input.taskId)?.answer?.state)) throw already();
       this.tasks.saveAnswer({
         taskId: input.taskId,
         decision: input.decision,

@@ -106,7 +106,7 @@ describe("workflow tasks through the lawyer's webhook", () => {
 
     double.offline = false;
     const back = await s.sync.run();
-    expect(back.state).toBe("done");
+    expect(back).toMatchObject({ state: "done", pushed: 1, errors: 0 });
     expect(double.state.bizproc.answers).toEqual([
       { taskId: id, userId: 1, status: 1, via: "rest" },
     ]);
@@ -163,7 +163,13 @@ describe("workflow tasks through the lawyer's webhook", () => {
     });
     double.state.bizproc.complete(id, 1, 1, "Validé dans le navigateur", {}, "portal");
     double.offline = false;
-    await s.sync.run();
+    const run = await s.sync.run();
+    expect(run.detail.problems).toEqual([
+      {
+        where: `workflow task #${id}`,
+        message: expect.stringContaining("answered on the portal meanwhile"),
+      },
+    ]);
     const dropped = s.bizproc.get(id);
     expect(dropped.answer).toMatchObject({
       state: "dropped",
@@ -204,7 +210,7 @@ describe("workflow tasks through the lawyer's webhook", () => {
     expect(portalTask(id)?.answer?.fields.ContractNumber).toBe("C-2026-007");
   });
 
-  it("shows tasks REST cannot answer with the portal's link, and refuses to answer them", async () => {
+  it("shows tasks REST cannot answer with the portal's link, and refuses them", async () => {
     const { contract } = await linkedContract();
     await s.bizproc.start(contract.id, t.manual.id, { Lawyer: "user_1" });
     const task = s.bizproc.list()[0];

@@ -78,11 +78,13 @@ export async function sendAnswers(
   client: Bitrix24Client,
   tasks: TaskStore,
   now: () => Date,
+  onSettled?: (taskId: number, state: AnswerRow["state"], message: string | null) => void,
 ): Promise<SendCounts> {
   const counts: SendCounts = { sent: 0, dropped: 0, failed: 0 };
   for (const answer of tasks.pendingAnswers()) {
     const state = await sendAnswer(client, tasks, answer, now);
     if (state !== "pending") counts[state] += 1;
+    onSettled?.(answer.taskId, state, tasks.get(answer.taskId)?.answer?.message ?? null);
   }
   return counts;
 }

@@ -11,6 +11,7 @@ import { openServices, type PactaServices } from "../app/services";
 import { APP_VERSION } from "../app/version";
 import { startHost } from "../host/server";
 import { feedNotifier, ReminderScheduler } from "../reminders/scheduler";
+import { bizprocCommands } from "./bizproc-commands";
 import { exportCommand, importCommand, listCommand, showCommand } from "./commands";
 import { lifecycleCommands } from "./lifecycle-commands";
 import {
@@ -81,6 +82,7 @@ function program(run: Runner) {
   templateCommands(cli, run);
   syncCommands(cli, run);
   triggerCommands(cli, run);
+  bizprocCommands(cli, run);
 
   cli
     .command("serve")

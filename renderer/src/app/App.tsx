@@ -1,6 +1,7 @@
 import { AppShell, Loader } from "@mantine/core";
 import { lazy, Suspense, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { TasksPage } from "../bizproc/TasksPage";
 import { ContractFormPage } from "../contract/ContractFormPage";
 import { ContractPage } from "../contract/ContractPage";
 import { ImportPage } from "../import/ImportPage";
@@ -60,6 +61,8 @@ function Page({ route, filters, onFiltersChange }: PageProps) {
       return <ConflictsPage />;
     case "triggers":
       return <TriggersPage />;
+    case "tasks":
+      return <TasksPage />;
     case "notFound":
       return <NotFoundPage />;
   }

@@ -16,6 +16,7 @@ describe("parseRoute", () => {
     expect(parseRoute("#/templates/3")).toEqual({ page: "template", id: 3 });
     expect(parseRoute("#/clauses")).toEqual({ page: "clauses" });
     expect(parseRoute("#/sync/conflicts")).toEqual({ page: "conflicts" });
+    expect(parseRoute("#/tasks")).toEqual({ page: "tasks" });
   });
 
   it("sends anything else to the not-found page", () => {
@@ -26,5 +27,6 @@ describe("parseRoute", () => {
     expect(parseRoute("#/templates/x")).toEqual({ page: "notFound" });
     expect(parseRoute("#/templates/3/edit")).toEqual({ page: "notFound" });
     expect(parseRoute("#/clauses/2")).toEqual({ page: "notFound" });
+    expect(parseRoute("#/tasks/2")).toEqual({ page: "notFound" });
   });
 });

@@ -16,6 +16,7 @@ export type Route =
   | { page: "clauses" }
   | { page: "conflicts" }
   | { page: "triggers" }
+  | { page: "tasks" }
   | { page: "notFound" };
 
 export const paths = {
@@ -35,6 +36,8 @@ export const paths = {
   conflicts: "#/sync/conflicts",
   /** Trigger rules and their firings. */
   triggers: "#/triggers",
+  /** Bitrix24 workflow tasks waiting for the user. */
+  tasks: "#/tasks",
 };
 
 function toId(text: string | undefined): number | null {
@@ -53,6 +56,7 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === "settings" && parts.length === 1) return { page: "settings" };
   if (parts[0] === "clauses" && parts.length === 1) return { page: "clauses" };
   if (parts[0] === "triggers" && parts.length === 1) return { page: "triggers" };
+  if (parts[0] === "tasks" && parts.length === 1) return { page: "tasks" };
   if (parts[0] === "templates") {
     if (parts.length === 1) return { page: "templates" };
     const id = toId(parts[1]);

@@ -6,6 +6,7 @@ import { ApiErrorAlert } from "../app/ApiErrorAlert";
 import { paths } from "../app/routes";
 import { notifySuccess, useApiError } from "../app/use-api-error";
 import { useFacets } from "../app/use-facets";
+import { ContractWorkflowsPanel } from "../bizproc/ContractWorkflowsPanel";
 import { PortalLinkPanel } from "../sync/PortalLinkPanel";
 import { ContractActions } from "./ContractActions";
 import { ContractFacts } from "./ContractFacts";
@@ -109,6 +110,7 @@ export function ContractPage({ id }: ContractPageProps) {
         <PartiesTable parties={contract.parties} />
       </Section>
       <PortalLinkPanel contractId={id} updatedAt={contract.updatedAt} />
+      <ContractWorkflowsPanel contractId={id} />
       <Section title={t("fields.notes")}>
         <Text
           size="sm"

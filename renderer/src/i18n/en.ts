@@ -1,4 +1,5 @@
 /** English messages: the same keys as `fr.ts`, checked by the `Messages` type. */
+import { enBizproc } from "./en-bizproc";
 import { enErrors, enImport } from "./en-import";
 import { enKeyDates, enLifecycle, enReminders } from "./en-lifecycle";
 import { enSettings } from "./en-settings";
@@ -32,6 +33,7 @@ export const en: Messages = {
     settings: "Settings",
     templates: "Templates",
     clauses: "Clauses",
+    tasks: "Tasks",
   },
   fields: {
     reference: "Reference",
@@ -258,4 +260,5 @@ export const en: Messages = {
   editor: enEditor,
   sync: enSync,
   triggers: enTriggers,
+  bizproc: enBizproc,
 };

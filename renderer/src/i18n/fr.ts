@@ -2,6 +2,7 @@
  * French messages, the default language. `en.ts` must have the same keys:
  * its type is `Messages`, derived from this table.
  */
+import { frBizproc } from "./fr-bizproc";
 import { frErrors, frImport } from "./fr-import";
 import { frKeyDates, frLifecycle, frReminders } from "./fr-lifecycle";
 import { frSettings } from "./fr-settings";
@@ -34,6 +35,7 @@ export const fr = {
     settings: "Paramètres",
     templates: "Modèles",
     clauses: "Clauses",
+    tasks: "Tâches",
   },
   fields: {
     reference: "Référence",
@@ -262,6 +264,7 @@ export const fr = {
   editor: frEditor,
   sync: frSync,
   triggers: frTriggers,
+  bizproc: frBizproc,
 };
 
 /** The shape every message table has. */
