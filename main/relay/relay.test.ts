@@ -141,6 +141,18 @@ describe("pacta serve --relay", () => {
     const none = runPacta(relayDir, "serve", "--relay");
     expect(none.status).toBe(2);
     expect(none.stderr).toContain("--relay needs --public-url");
+    const base = ["serve", "--relay", "--public-url", "https://relay.example/"];
+    const slow = runPacta(relayDir, ...base, "--poll-seconds", "soon");
+    expect(slow.stderr).toBe(
+      'pacta: --poll-seconds takes a number from 0.1 to 86400, not "soon"\n',
+    );
+    const portal = runPacta(relayDir, ...base);
+    expect(portal.status).toBe(2);
+    expect(portal.stderr).toContain("--portal is needed until the app is installed");
+    delete process.env.PACTA_CLIENT_SECRET;
+    const secret = runPacta(relayDir, ...base, "--portal", double.origin, "--client-id", "x");
+    expect(secret.status).toBe(2);
+    expect(secret.stderr).toContain("PACTA_CLIENT_SECRET");
   });
 
   it("takes a workflow's call through to the desktop and answers once", async () => {

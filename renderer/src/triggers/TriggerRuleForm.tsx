@@ -15,7 +15,12 @@ export interface TriggerRuleFormProps {
   onCancel: () => void;
 }
 
-/** One rule: what it watches and what it does. */
+/**
+ * One rule: what it watches and what it does.
+ * TODO(triggers): pick the portal stage and the workflow template from the portal's lists
+ * (sync.portalSchema, the bizproc templates) instead of typing their ids; a template's
+ * parameters cannot be set here yet (the rule starts it without any).
+ */
 export function TriggerRuleForm({ rule, onSaved, onCancel }: TriggerRuleFormProps) {
   const { t } = useTranslation();
   const showError = useApiError();
