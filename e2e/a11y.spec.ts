@@ -19,6 +19,7 @@ import { SyncControl } from "./pages/sync";
 import { connectToDouble, TasksInbox, WorkflowsPanel } from "./pages/tasks";
 import { TemplateEditor } from "./pages/template-editor";
 import { TemplatesPage } from "./pages/templates-page";
+import { TriggersPage } from "./pages/triggers";
 import { expect, type PactaHost, test } from "./support/pacta";
 
 const FIXTURES = path.join(__dirname, "fixtures/import");
@@ -168,6 +169,38 @@ test("a contract's document panel, empty, generating and generated", async ({ pa
   expect(await violations(page)).toEqual([]);
   await doc.generate.click();
   await expect(doc.section(1).body).toBeVisible();
+  expect(await violations(page)).toEqual([]);
+});
+
+test("the triggers screen, empty, with every action open, and with a rule", async ({
+  page,
+  pacta,
+}) => {
+  const triggers = new TriggersPage(page);
+  await triggers.open(pacta.url);
+  await expect(page.getByText("Aucune règle pour l'instant.")).toBeVisible();
+  expect(await violations(page)).toEqual([]);
+
+  await triggers.name.fill("Tout changement");
+  for (const label of ["Termes", "Conditions", "Montant", "Dates", "Étape"]) {
+    await triggers.check(label);
+  }
+  await triggers.check("Envoyer le contrat au portail");
+  await triggers.check("Déplacer l'élément du portail vers l'étape");
+  await triggers.check("Démarrer le processus d'entreprise");
+  await triggers.check("Ajouter un commentaire au fil du portail");
+  await triggers.check("Joindre le PDF du contrat");
+  await triggers.check("Notifier des utilisateurs du portail");
+  await triggers.form.getByLabel("Étape du portail (identifiant)").fill("DT1220_30:CLIENT");
+  await triggers.form.getByLabel("N° du modèle de processus").fill("3");
+  await triggers.form.getByLabel("N° des utilisateurs (séparés par des virgules)").fill("x");
+  await triggers.save.click();
+  await expect(triggers.form.getByText("Indiquez des numéros d'utilisateur")).toBeVisible();
+  expect(await violations(page)).toEqual([]);
+
+  await triggers.form.getByLabel("N° des utilisateurs (séparés par des virgules)").fill("2");
+  await triggers.save.click();
+  await expect(triggers.rule("Tout changement")).toBeVisible();
   expect(await violations(page)).toEqual([]);
 });
 

@@ -277,11 +277,11 @@ export class Bitrix24Double {
   private authenticate(uid: string | undefined, secret: string | undefined, params: ParamMap) {
     if (uid !== undefined && secret !== undefined) {
       const hook = this.credentials.webhook(Number(uid), secret);
-      return this.context(hook.userId, hook.scopes, "webhook", `hook:${hook.userId}`);
+      return this.context(hook.userId, hook.scopes, "webhook", `hook:${hook.userId}`, null);
     }
     const pair = this.credentials.access(asText(pick(params, "auth")));
     const scopes = this.credentials.appScopes(pair.clientId);
-    return this.context(pair.userId, scopes, "oauth", `app:${pair.clientId}`);
+    return this.context(pair.userId, scopes, "oauth", `app:${pair.clientId}`, pair.clientId);
   }
 
   private context(
@@ -289,6 +289,7 @@ export class Bitrix24Double {
     scopes: string[],
     auth: "webhook" | "oauth",
     credential: string,
+    clientId: string | null,
   ): CallContext & { credential: string } {
     const user = this.state.user(userId);
     const meter = (method: string) => {
@@ -306,6 +307,7 @@ export class Bitrix24Double {
       isAdmin: user?.admin === true,
       scopes,
       auth,
+      clientId,
       meter,
       credential,
     };

@@ -14,6 +14,7 @@ import { exportContracts } from "../register/export";
 import { reminderHandlers } from "../reminders/handlers";
 import { syncHandlers } from "../sync/handlers";
 import { clauseHandlers, documentHandlers, templateHandlers } from "../templates/handlers";
+import { triggerHandlers } from "../triggers/handlers";
 
 export interface HandlerContext {
   door: "electron" | "headless";
@@ -67,5 +68,6 @@ export function createHandlers(s: PactaServices, context: HandlerContext): ApiHa
     documents: documentHandlers(s),
     sync: syncHandlers(s),
     bizproc: bizprocHandlers(s),
+    triggers: triggerHandlers(s),
   };
 }

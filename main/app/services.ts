@@ -19,6 +19,7 @@ import { Clauses } from "../templates/clauses";
 import { Documents } from "../templates/documents";
 import { exportContractPdf } from "../templates/export-pdf";
 import { Templates } from "../templates/templates";
+import { TriggerService } from "../triggers/trigger-service";
 
 export interface PactaServices {
   dataDir: string;
@@ -38,6 +39,7 @@ export interface PactaServices {
   backups: Backups;
   /** Bitrix24 workflow tasks and workflows. */
   bizproc: BizprocService;
+  triggers: TriggerService;
   close(): void;
 }
 
@@ -80,6 +82,8 @@ export function openServices(options: OpenOptions): PactaServices {
     },
     now,
   );
+  const documents = new Documents(db, register, templates, { now });
+  const triggers = new TriggerService(db, register, { sync, documents, actor, now });
   services = {
     dataDir,
     db,
@@ -90,14 +94,16 @@ export function openServices(options: OpenOptions): PactaServices {
     reminders: new Reminders(db, { now }),
     templates,
     clauses: new Clauses(db, now),
-    documents: new Documents(db, register, templates, { now }),
+    documents,
     actor,
     sync,
     backups,
     bizproc,
+    triggers,
     close: () => {
       sync.stopAuto();
       backups.stopAuto();
+      triggers.stopAuto();
       db.close();
     },
   };

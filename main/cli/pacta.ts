@@ -25,9 +25,11 @@ import {
   UsageError,
   warn,
 } from "./output";
+import { type RelayServeOptions, serveRelay } from "./relay-commands";
 import { reminderCommands } from "./reminder-commands";
 import { syncCommands } from "./sync-commands";
 import { templateCommands } from "./template-commands";
+import { triggerCommands } from "./trigger-commands";
 
 function program(run: Runner, inFolder: FolderRunner) {
   const cli = new Command("pacta")
@@ -82,6 +84,7 @@ function program(run: Runner, inFolder: FolderRunner) {
   templateCommands(cli, run);
   syncCommands(cli, run);
   backupCommands(cli, run, inFolder);
+  triggerCommands(cli, run);
   bizprocCommands(cli, run);
 
   cli
@@ -89,7 +92,16 @@ function program(run: Runner, inFolder: FolderRunner) {
     .description("run the headless host: the app in a browser, on 127.0.0.1")
     .addOption(new Option("--port <n>", "port (default: a free port)").default("0"))
     .option("--json", "print the address as JSON")
-    .action((o: { port: string; json?: boolean }) => inFolder((dir) => serve(dir, o)));
+    .option("--relay", "run the portal action's relay instead (an installed local app)")
+    .option("--public-url <url>", "relay: the http(s) address the portal calls")
+    .option("--host <host>", "relay: the address to bind (default 127.0.0.1)")
+    .option("--poll-seconds <n>", "relay: seconds between stage checks (default 30)")
+    .option("--portal <url>", "relay: the portal's address, until the app is installed")
+    .option("--client-id <id>", "relay: the local app's client id (secret: PACTA_CLIENT_SECRET)")
+    .option("--oauth-url <url>", "relay: the token endpoint (default oauth.bitrix.info)")
+    .action((o: RelayServeOptions & { relay?: boolean }) =>
+      o.relay ? run((s) => serveRelay(s, o)) : inFolder((dir) => serve(dir, o)),
+    );
 
   return cli;
 }
@@ -114,6 +126,7 @@ async function serve(dataDir: string, o: { port: string; json?: boolean }): Prom
     scheduler.start();
     s.sync.startAuto();
     s.backups.startAuto();
+    s.triggers.startAuto();
   });
   const health = door.open();
   const host = await startHost({

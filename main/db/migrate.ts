@@ -13,6 +13,7 @@ import { bitrix24Sync } from "./migrations/005-bitrix24-sync";
 import { importSpeed } from "./migrations/006-import-speed";
 import { clauseNames } from "./migrations/007-clause-names";
 import { bizproc } from "./migrations/008-bizproc";
+import { relay } from "./migrations/009-relay";
 
 export interface Migration {
   version: number;
@@ -32,6 +33,7 @@ export const MIGRATIONS: readonly Migration[] = [
   importSpeed,
   clauseNames,
   bizproc,
+  relay,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -49,7 +49,11 @@ export interface WriteOptions {
 export type UpsertOutcome = "created" | "updated" | "unchanged";
 
 /** Called inside every write's transaction, after its history entry; a throw undoes the write. */
-export type WriteHook = (contractId: number, action: HistoryEntry["action"]) => void;
+export type WriteHook = (
+  contractId: number,
+  action: HistoryEntry["action"],
+  changes: Record<string, [unknown, unknown]>,
+) => void;
 
 export class ContractRegister {
   private readonly now: () => Date;
@@ -290,7 +294,7 @@ export class ContractRegister {
     changes: Record<string, [unknown, unknown]>,
   ): void {
     this.history.append({ contractId: id, at, actor: this.options.actor, action, changes });
-    for (const hook of this.writeHooks) hook(id, action);
+    for (const hook of this.writeHooks) hook(id, action, changes);
   }
 
   private checkStage(stage: string): string {

@@ -25,6 +25,7 @@ import { remindersApi } from "./reminders";
 import type { ApiResult } from "./result";
 import { syncApi } from "./sync";
 import { clausesApi, documentsApi, templatesApi } from "./templates";
+import { triggersApi } from "./triggers";
 
 export type { Endpoint } from "./endpoint";
 
@@ -156,6 +157,7 @@ export const api = {
   clauses: clausesApi,
   documents: documentsApi,
   sync: syncApi,
+  triggers: triggersApi,
   bizproc: bizprocApi,
 } as const;
 

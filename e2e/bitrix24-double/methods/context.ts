@@ -9,6 +9,8 @@ export interface CallContext {
   isAdmin: boolean;
   scopes: string[];
   auth: "webhook" | "oauth";
+  /** The OAuth app making the call (application context); null for a webhook. */
+  clientId: string | null;
   /** Charges one call of a method to the caller's operating-time budget; throws 429 when spent. */
   meter: (method: string) => void;
 }

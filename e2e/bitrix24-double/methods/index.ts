@@ -4,18 +4,22 @@
  */
 import type { ParamMap } from "../params";
 import { notFoundMethod, PortalError } from "../portal-error";
+import { bizprocActivityMethods } from "./bizproc-activity";
 import { bizprocTaskMethods } from "./bizproc-task";
 import { bizprocWorkflowMethods } from "./bizproc-workflow";
 import type { CallContext, MethodAnswer, MethodHandler } from "./context";
 import { crmItemMethods } from "./crm-item";
 import { legacyMethods } from "./legacy";
 import { portalMethods } from "./portal";
+import { timelineNotifyMethods } from "./timeline-notify";
 
 const METHODS = new Map<string, MethodHandler>(
   Object.entries({
     ...crmItemMethods,
     ...legacyMethods,
     ...portalMethods,
+    ...bizprocActivityMethods,
+    ...timelineNotifyMethods,
     ...bizprocWorkflowMethods,
     ...bizprocTaskMethods,
   }).map(([name, fn]) => [name.toLowerCase(), fn]),
@@ -25,6 +29,7 @@ export function scopeOf(method: string): string {
   if (method.startsWith("crm.")) return "crm";
   if (method.startsWith("user.")) return "user";
   if (method.startsWith("bizproc.")) return "bizproc";
+  if (method.startsWith("im.")) return "im";
   return "basic";
 }
 

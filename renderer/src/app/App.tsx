@@ -14,6 +14,7 @@ import { SettingsPage } from "../settings/SettingsPage";
 import { useLoad } from "../settings/use-load";
 import { RecoveryPage } from "../shell/RecoveryPage";
 import { ConflictsPage } from "../sync/ConflictsPage";
+import { TriggersPage } from "../triggers/TriggersPage";
 import { AppHeader } from "./AppHeader";
 import { FacetsProvider } from "./FacetsProvider";
 import { NotFoundPage } from "./NotFoundPage";
@@ -61,6 +62,8 @@ function Page({ route, filters, onFiltersChange }: PageProps) {
       return <ClausesPage />;
     case "conflicts":
       return <ConflictsPage />;
+    case "triggers":
+      return <TriggersPage />;
     case "tasks":
       return <TasksPage />;
     case "notFound":

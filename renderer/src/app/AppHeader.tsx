@@ -21,7 +21,11 @@ export function AppHeader({ route }: AppHeaderProps) {
     { href: paths.templates, label: t("nav.templates"), current: inTemplates },
     { href: paths.clauses, label: t("nav.clauses"), current: route.page === "clauses" },
     { href: paths.tasks, label: t("nav.tasks"), current: route.page === "tasks" },
-    { href: paths.settings, label: t("nav.settings"), current: route.page === "settings" },
+    {
+      href: paths.settings,
+      label: t("nav.settings"),
+      current: route.page === "settings" || route.page === "triggers",
+    },
   ];
   return (
     <Group h="100%" px="md" justify="space-between" wrap="nowrap">

@@ -15,6 +15,7 @@ export type Route =
   | { page: "template"; id: number }
   | { page: "clauses" }
   | { page: "conflicts" }
+  | { page: "triggers" }
   | { page: "tasks" }
   | { page: "notFound" };
 
@@ -33,6 +34,8 @@ export const paths = {
   clauses: "#/clauses",
   /** Bitrix24 sync conflicts to resolve. */
   conflicts: "#/sync/conflicts",
+  /** Trigger rules and their firings. */
+  triggers: "#/triggers",
   /** Bitrix24 workflow tasks waiting for the user. */
   tasks: "#/tasks",
 };
@@ -52,6 +55,7 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === "reminders" && parts.length === 1) return { page: "reminders" };
   if (parts[0] === "settings" && parts.length === 1) return { page: "settings" };
   if (parts[0] === "clauses" && parts.length === 1) return { page: "clauses" };
+  if (parts[0] === "triggers" && parts.length === 1) return { page: "triggers" };
   if (parts[0] === "tasks" && parts.length === 1) return { page: "tasks" };
   if (parts[0] === "templates") {
     if (parts.length === 1) return { page: "templates" };

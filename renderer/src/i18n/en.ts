@@ -6,6 +6,7 @@ import { enSettings } from "./en-settings";
 import { enShell } from "./en-shell";
 import { enSync } from "./en-sync";
 import { enClauses, enDocument, enEditor, enTemplates } from "./en-templates";
+import { enTriggers } from "./en-triggers";
 import type { Messages } from "./fr";
 
 export const en: Messages = {
@@ -260,5 +261,6 @@ export const en: Messages = {
   editor: enEditor,
   sync: enSync,
   ...enShell,
+  triggers: enTriggers,
   bizproc: enBizproc,
 };

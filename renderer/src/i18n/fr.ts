@@ -9,6 +9,7 @@ import { frSettings } from "./fr-settings";
 import { frShell } from "./fr-shell";
 import { frSync } from "./fr-sync";
 import { frClauses, frDocument, frEditor, frTemplates } from "./fr-templates";
+import { frTriggers } from "./fr-triggers";
 
 export const fr = {
   app: {
@@ -264,6 +265,7 @@ export const fr = {
   editor: frEditor,
   sync: frSync,
   ...frShell,
+  triggers: frTriggers,
   bizproc: frBizproc,
 };
 

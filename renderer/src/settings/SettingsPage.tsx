@@ -1,5 +1,6 @@
-import { Stack, Title } from "@mantine/core";
+import { Anchor, Card, Stack, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
+import { paths } from "../app/routes";
 import { BackupsSection } from "../shell/BackupsSection";
 import { LogsSection } from "../shell/LogsSection";
 import { SyncSettingsSection } from "../sync/SyncSettingsSection";
@@ -21,6 +22,15 @@ export function SettingsPage() {
       <SyncSettingsSection />
       <BackupsSection />
       <LogsSection />
+      <Card withBorder>
+        <Stack gap="xs">
+          <Title order={2} size="h3">
+            {t("triggers.title")}
+          </Title>
+          <Text>{t("triggers.settingsIntro")}</Text>
+          <Anchor href={paths.triggers}>{t("triggers.settingsLink")}</Anchor>
+        </Stack>
+      </Card>
     </Stack>
   );
 }
