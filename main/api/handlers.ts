@@ -9,6 +9,7 @@ import { previewImport } from "../import/import-service";
 import { lifecycleHandlers } from "../lifecycle/handlers";
 import { exportContracts } from "../register/export";
 import { reminderHandlers } from "../reminders/handlers";
+import { reportHandlers } from "../reports/handlers";
 import { syncHandlers } from "../sync/handlers";
 import { clauseHandlers, documentHandlers, templateHandlers } from "../templates/handlers";
 
@@ -54,5 +55,6 @@ export function createHandlers(s: PactaServices, context: HandlerContext): ApiHa
     clauses: clauseHandlers(s),
     documents: documentHandlers(s),
     sync: syncHandlers(s),
+    reports: reportHandlers(s),
   };
 }

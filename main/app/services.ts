@@ -11,6 +11,7 @@ import { logToFile } from "../logging/logger";
 import { ContractList } from "../register/list";
 import { ContractRegister } from "../register/register";
 import { Reminders } from "../reminders/reminders";
+import { Reports } from "../reports/reports";
 import type { SecretCipher } from "../sync/secrets";
 import { SyncService, type SyncServiceOptions } from "../sync/sync-service";
 import { Clauses } from "../templates/clauses";
@@ -25,6 +26,7 @@ export interface PactaServices {
   imports: ImportJobs;
   lifecycle: Lifecycle;
   reminders: Reminders;
+  reports: Reports;
   templates: Templates;
   clauses: Clauses;
   documents: Documents;
@@ -68,6 +70,7 @@ export function openServices(options: OpenOptions): PactaServices {
     imports: new ImportJobs(register),
     lifecycle,
     reminders: new Reminders(db, { now }),
+    reports: new Reports(db, now),
     templates,
     clauses: new Clauses(db, now),
     documents: new Documents(db, register, templates, { now }),

@@ -23,6 +23,7 @@ import {
   UsageError,
 } from "./output";
 import { reminderCommands } from "./reminder-commands";
+import { reportCommands } from "./report-commands";
 import { syncCommands } from "./sync-commands";
 import { templateCommands } from "./template-commands";
 
@@ -78,6 +79,7 @@ function program(run: Runner) {
   reminderCommands(cli, run);
   templateCommands(cli, run);
   syncCommands(cli, run);
+  reportCommands(cli, run);
 
   cli
     .command("serve")

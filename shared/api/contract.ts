@@ -20,6 +20,7 @@ import type { StageDefinition } from "../domain/stages";
 import { type Endpoint, endpoint, idArgs } from "./endpoint";
 import { lifecycleApi } from "./lifecycle";
 import { remindersApi } from "./reminders";
+import { reportsApi } from "./reports";
 import type { ApiResult } from "./result";
 import { syncApi } from "./sync";
 import { clausesApi, documentsApi, templatesApi } from "./templates";
@@ -152,6 +153,7 @@ export const api = {
   clauses: clausesApi,
   documents: documentsApi,
   sync: syncApi,
+  reports: reportsApi,
 } as const;
 
 export type Api = typeof api;
