@@ -12,6 +12,7 @@ import { ContractPage } from "./pages/contract-page";
 import { DocumentPanel } from "./pages/document-panel";
 import { ImportWizard } from "./pages/import-wizard";
 import { RegisterPage } from "./pages/register-page";
+import { ReportsPage } from "./pages/reports-page";
 import { TemplateEditor } from "./pages/template-editor";
 import { TemplatesPage } from "./pages/templates-page";
 import { expect, type PactaHost, test } from "./support/pacta";
@@ -163,5 +164,22 @@ test("a contract's document panel, empty, generating and generated", async ({ pa
   expect(await violations(page)).toEqual([]);
   await doc.generate.click();
   await expect(doc.section(1).body).toBeVisible();
+  expect(await violations(page)).toEqual([]);
+});
+
+test("the reports screen, empty and with figures, charts and a filter", async ({ page, pacta }) => {
+  const reports = new ReportsPage(page);
+  await reports.open(pacta.url);
+  await expect(reports.table("Contrats")).toBeVisible();
+  expect(await violations(page)).toEqual([]);
+
+  importWithCli(pacta, "contracts.json");
+  await page.reload();
+  await expect(
+    reports.bars("renewalOutcomes").or(reports.bars("valueByStage")).first(),
+  ).toBeVisible();
+  expect(await violations(page)).toEqual([]);
+  await reports.choose(reports.type, "Services");
+  await expect(reports.table("Valeur par devise")).toBeVisible();
   expect(await violations(page)).toEqual([]);
 });

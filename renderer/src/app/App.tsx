@@ -23,6 +23,10 @@ const TemplatesPage = lazy(() =>
 const TemplateEditorPage = lazy(() =>
   import("../templates/TemplateEditorPage").then((m) => ({ default: m.TemplateEditorPage })),
 );
+// The charts library is large too.
+const ReportsPage = lazy(() =>
+  import("../reports/ReportsPage").then((m) => ({ default: m.ReportsPage })),
+);
 const ClausesPage = lazy(() =>
   import("../clauses/ClausesPage").then((m) => ({ default: m.ClausesPage })),
 );
@@ -57,6 +61,8 @@ function Page({ route, filters, onFiltersChange }: PageProps) {
       return <ClausesPage />;
     case "conflicts":
       return <ConflictsPage />;
+    case "reports":
+      return <ReportsPage />;
     case "notFound":
       return <NotFoundPage />;
   }

@@ -20,6 +20,7 @@ export function AppHeader({ route }: AppHeaderProps) {
     { href: paths.reminders, label: t("nav.reminders"), current: route.page === "reminders" },
     { href: paths.templates, label: t("nav.templates"), current: inTemplates },
     { href: paths.clauses, label: t("nav.clauses"), current: route.page === "clauses" },
+    { href: paths.reports, label: t("nav.reports"), current: route.page === "reports" },
     { href: paths.settings, label: t("nav.settings"), current: route.page === "settings" },
   ];
   return (

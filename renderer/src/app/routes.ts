@@ -15,6 +15,7 @@ export type Route =
   | { page: "template"; id: number }
   | { page: "clauses" }
   | { page: "conflicts" }
+  | { page: "reports" }
   | { page: "notFound" };
 
 export const paths = {
@@ -30,6 +31,7 @@ export const paths = {
   templates: "#/templates",
   template: (id: number) => `#/templates/${id}`,
   clauses: "#/clauses",
+  reports: "#/reports",
   /** Bitrix24 sync conflicts to resolve. */
   conflicts: "#/sync/conflicts",
 };
@@ -49,6 +51,7 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === "reminders" && parts.length === 1) return { page: "reminders" };
   if (parts[0] === "settings" && parts.length === 1) return { page: "settings" };
   if (parts[0] === "clauses" && parts.length === 1) return { page: "clauses" };
+  if (parts[0] === "reports" && parts.length === 1) return { page: "reports" };
   if (parts[0] === "templates") {
     if (parts.length === 1) return { page: "templates" };
     const id = toId(parts[1]);

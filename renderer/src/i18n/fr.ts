@@ -4,6 +4,7 @@
  */
 import { frErrors, frImport } from "./fr-import";
 import { frKeyDates, frLifecycle, frReminders } from "./fr-lifecycle";
+import { frDigests, frReports } from "./fr-reports";
 import { frSettings } from "./fr-settings";
 import { frSync } from "./fr-sync";
 import { frClauses, frDocument, frEditor, frTemplates } from "./fr-templates";
@@ -33,6 +34,7 @@ export const fr = {
     settings: "Paramètres",
     templates: "Modèles",
     clauses: "Clauses",
+    reports: "Rapports",
   },
   fields: {
     reference: "Référence",
@@ -260,6 +262,8 @@ export const fr = {
   document: frDocument,
   editor: frEditor,
   sync: frSync,
+  reports: frReports,
+  digests: frDigests,
 };
 
 /** The shape every message table has. */
