@@ -5,6 +5,7 @@
 import type { ApiHandlers } from "../../shared/api/contract";
 import type { PactaServices } from "../app/services";
 import { currentVersion } from "../db/migrate";
+import { digestHandlers } from "../digests/handlers";
 import { previewImport } from "../import/import-service";
 import { lifecycleHandlers } from "../lifecycle/handlers";
 import { exportContracts } from "../register/export";
@@ -56,5 +57,6 @@ export function createHandlers(s: PactaServices, context: HandlerContext): ApiHa
     documents: documentHandlers(s),
     sync: syncHandlers(s),
     reports: reportHandlers(s),
+    digests: digestHandlers(s),
   };
 }

@@ -5,6 +5,7 @@
 import os from "node:os";
 import path from "node:path";
 import { DATABASE_FILE, type Db, openDatabase } from "../db/open";
+import { Digests } from "../digests/digests";
 import { ImportJobs } from "../import/import-service";
 import { Lifecycle } from "../lifecycle/lifecycle";
 import { logToFile } from "../logging/logger";
@@ -27,6 +28,7 @@ export interface PactaServices {
   lifecycle: Lifecycle;
   reminders: Reminders;
   reports: Reports;
+  digests: Digests;
   templates: Templates;
   clauses: Clauses;
   documents: Documents;
@@ -62,6 +64,12 @@ export function openServices(options: OpenOptions): PactaServices {
     ...(options.bitrix24 ? { client: options.bitrix24 } : {}),
     now,
   });
+  const reports = new Reports(db, now);
+  const digests = new Digests(db, {
+    now,
+    reports,
+    portal: () => sync.store.connection()?.portal ?? null,
+  });
   return {
     dataDir,
     db,
@@ -70,7 +78,8 @@ export function openServices(options: OpenOptions): PactaServices {
     imports: new ImportJobs(register),
     lifecycle,
     reminders: new Reminders(db, { now }),
-    reports: new Reports(db, now),
+    reports,
+    digests,
     templates,
     clauses: new Clauses(db, now),
     documents: new Documents(db, register, templates, { now }),

@@ -9,9 +9,11 @@ import { createHandlers } from "../api/handlers";
 import { resolveDataDir } from "../app/data-dir";
 import { openServices, type PactaServices } from "../app/services";
 import { APP_VERSION } from "../app/version";
+import { digestNotifier } from "../digests/notifier";
 import { startHost } from "../host/server";
 import { feedNotifier, ReminderScheduler } from "../reminders/scheduler";
 import { exportCommand, importCommand, listCommand, showCommand } from "./commands";
+import { digestCommands } from "./digest-commands";
 import { lifecycleCommands } from "./lifecycle-commands";
 import {
   EXIT_OK,
@@ -80,6 +82,7 @@ function program(run: Runner) {
   templateCommands(cli, run);
   syncCommands(cli, run);
   reportCommands(cli, run);
+  digestCommands(cli, run);
 
   cli
     .command("serve")
@@ -104,13 +107,17 @@ async function serve(s: PactaServices, o: { port: string; json?: boolean }): Pro
   const url = `${host.url}#token=${host.token}`;
   if (o.json) printJson({ url, port: host.port, token: host.token, dataDir: s.dataDir });
   else out(`Pacta is running at ${url}\nData folder: ${s.dataDir}\nPress Ctrl+C to stop.`);
-  // Fired reminders wait in the feed the UI polls (reminders.feed).
+  // Fired reminders wait in the feed the UI polls (reminders.feed); digests too
+  // (digests.feed), and their portal notifications go out with a sync.
   const scheduler = new ReminderScheduler(s.reminders, feedNotifier);
   scheduler.start();
+  const digests = new ReminderScheduler(s.digests, digestNotifier(s));
+  digests.start();
   s.sync.startAuto();
   await new Promise<void>((resolve) => {
     const stop = () => {
       scheduler.stop();
+      digests.stop();
       s.sync.stopAuto();
       host.close().then(resolve, resolve);
     };

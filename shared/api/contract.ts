@@ -17,6 +17,7 @@ import {
   importMappingSchema,
 } from "../domain/import-mapping";
 import type { StageDefinition } from "../domain/stages";
+import { digestsApi } from "./digests";
 import { type Endpoint, endpoint, idArgs } from "./endpoint";
 import { lifecycleApi } from "./lifecycle";
 import { remindersApi } from "./reminders";
@@ -154,6 +155,7 @@ export const api = {
   documents: documentsApi,
   sync: syncApi,
   reports: reportsApi,
+  digests: digestsApi,
 } as const;
 
 export type Api = typeof api;

@@ -6,19 +6,20 @@ import type { ParamMap } from "../params";
 import { notFoundMethod, PortalError } from "../portal-error";
 import type { CallContext, MethodAnswer, MethodHandler } from "./context";
 import { crmItemMethods } from "./crm-item";
+import { imMethods } from "./im";
 import { legacyMethods } from "./legacy";
 import { portalMethods } from "./portal";
 
 const METHODS = new Map<string, MethodHandler>(
-  Object.entries({ ...crmItemMethods, ...legacyMethods, ...portalMethods }).map(([name, fn]) => [
-    name.toLowerCase(),
-    fn,
-  ]),
+  Object.entries({ ...crmItemMethods, ...legacyMethods, ...portalMethods, ...imMethods }).map(
+    ([name, fn]) => [name.toLowerCase(), fn],
+  ),
 );
 
 export function scopeOf(method: string): string {
   if (method.startsWith("crm.")) return "crm";
   if (method.startsWith("user.")) return "user";
+  if (method.startsWith("im.")) return "im";
   return "basic";
 }
 
