@@ -107,3 +107,35 @@ test("the reports screen charts the figures, tables them, filters and exports th
   const at = rows.findIndex((r) => r[0] === "Valeur par devise");
   expect(rows[at + 2]).toEqual(["EUR", "1000,5", "1"]);
 });
+
+test("a person's daily digest is switched on at a time, and pacta digest prints it", async ({
+  page,
+  pacta,
+}) => {
+  await page.goto(pacta.url);
+  await page.getByRole("link", { name: "Paramètres" }).click();
+  await page.getByRole("button", { name: "Ajouter une personne" }).click();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByRole("textbox", { name: /^Nom/ }).fill("Camille Martin");
+  await dialog.getByLabel("Adresse e-mail").fill("camille@example.fr");
+  await dialog.getByLabel("Rôle").fill("juriste");
+  await dialog.getByRole("button", { name: "Enregistrer" }).click();
+  await expect(dialog).toBeHidden();
+
+  const digests = page.getByRole("region", { name: "Synthèses des indicateurs" });
+  const on = digests.getByRole("switch", { name: "Synthèse quotidienne pour Camille Martin" });
+  await on.check();
+  await expect(page.getByText("Réglage de synthèse enregistré.").first()).toBeVisible();
+  const time = digests.getByLabel("Heure de la synthèse pour Camille Martin");
+  await time.fill("07:45");
+  await time.blur();
+  await expect(digests.getByText("aucun identifiant")).toBeVisible();
+
+  await page.reload();
+  await expect(on).toBeChecked();
+  await expect(time).toHaveValue("07:45");
+
+  const run = pacta.cli("digest", "--person", "camille@example.fr", "--json");
+  expect(run.status, run.stderr).toBe(0);
+  expect(JSON.parse(run.stdout)).toMatchObject({ person: "Camille Martin", late: [], dueSoon: [] });
+});

@@ -13,6 +13,7 @@ import { createHandlers } from "../api/handlers";
 import { openServices, type PactaServices } from "../app/services";
 import { APP_VERSION } from "../app/version";
 import { createLogger } from "../logging/logger";
+import { REPORTS_SCRIPT } from "./digest-door";
 import { setupDownloads } from "./download-setup";
 import { doorLanguage, navigationScript, routeFor, startedHidden } from "./reminder-door";
 import { type ReminderDoor, setupReminders } from "./reminder-setup";
@@ -52,7 +53,11 @@ function onReady(): void {
   setupApi(services);
   setupDownloads(session.defaultSession, doorLanguage(app.getLocale()));
   services.sync.startAuto();
-  reminders = setupReminders(services, { open: showContract, quit: () => app.quit() });
+  reminders = setupReminders(services, {
+    open: showContract,
+    openReports: showReports,
+    quit: () => app.quit(),
+  });
   if (!startedHidden(process.argv)) createWindow();
 }
 
@@ -100,6 +105,15 @@ function showContract(contractId: number | null): void {
   }
   focusWindow();
   void window.webContents.executeJavaScript(navigationScript(contractId));
+}
+
+function showReports(): void {
+  if (!window) {
+    createWindow("#/reports");
+    return;
+  }
+  focusWindow();
+  void window.webContents.executeJavaScript(REPORTS_SCRIPT);
 }
 
 function focusWindow(): void {

@@ -8,6 +8,7 @@ import { RegisterPage } from "../register/RegisterPage";
 import { DEFAULT_FILTERS, type RegisterFilters } from "../register/register-filters";
 import { RemindersPage } from "../reminders/RemindersPage";
 import { useReminderFeed } from "../reminders/use-reminder-feed";
+import { useDigestFeed } from "../reports/use-digest-feed";
 import { SettingsPage } from "../settings/SettingsPage";
 import { ConflictsPage } from "../sync/ConflictsPage";
 import { AppHeader } from "./AppHeader";
@@ -75,6 +76,7 @@ export function App() {
   const [filters, setFilters] = useState<RegisterFilters>(DEFAULT_FILTERS);
   const reviewLink = route.page === "register" && route.needsReview;
   useReminderFeed();
+  useDigestFeed();
 
   useEffect(() => {
     if (reviewLink) setFilters({ ...DEFAULT_FILTERS, needsReview: true });
