@@ -43,7 +43,7 @@ export interface DigestNotifierOptions {
   /** Shows the window on the reports screen. */
   openReports: () => void;
   /** After the notifications: sends the portal notifications queued. */
-  then: () => void;
+  afterShown: () => void;
 }
 
 /** One native notification per digest that went out. */
@@ -62,7 +62,7 @@ export function createDigestNotifier(options: DigestNotifierOptions): Notifier<F
         }
       } else
         log.warn({ count: fired.length }, "notifications unsupported; digests stay in the app");
-      options.then();
+      options.afterShown();
     },
   };
 }

@@ -67,7 +67,7 @@ export function setupReminders(s: PactaServices, o: ReminderDoorOptions): Remind
     createDigestNotifier({
       language,
       openReports: o.openReports,
-      then: () => sendPortalMessagesSoon(s),
+      afterShown: () => sendPortalMessagesSoon(s),
     }),
   );
   digests.start();
