@@ -3,6 +3,12 @@
  * definitions are in `shared/domain/reports.ts`). Statements are prepared
  * once per filter shape; all figures are read in one transaction, so they
  * describe the same register.
+ *
+ * TODO(perf): every report reads the whole contracts table once (to copy
+ * the selected rows' few columns) and every ended stage visit once (to
+ * rank their lengths); at 100,000 contracts that is most of its time. A
+ * visit's length kept in its row and an index on it would make the times
+ * per stage a range read; not done to keep the register's writes as they are.
  */
 import type { Statement } from "better-sqlite3";
 import { addDays } from "../../shared/domain/calendar-date";
