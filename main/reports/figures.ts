@@ -295,6 +295,9 @@ export class ReportFigures {
     }));
   }
 
+  // TODO(reports): an optional renewal that was exercised is recorded by moving its end date
+  // (an edit in the history), which is not read here: unless it went through the renewal
+  // stage, it counts as lapsed once its first end date passed.
   private renewalOutcomes(f: ParsedReportFilters, today: string): Record<RenewalOutcome, number> {
     const params: Params = { today };
     const inPeriod: string[] = [];
