@@ -10,7 +10,7 @@ import { Bitrix24Double } from "../../e2e/bitrix24-double/server";
 import { openServices, type PactaServices } from "../app/services";
 import { TestFolder } from "../reminders/testing";
 import { buildKnownRegister, type KnownRegister, TestClock } from "../reports/known-register";
-import { runPacta } from "../test-support/cli";
+import { runPacta, spawnPacta } from "../test-support/cli";
 
 let folder: TestFolder;
 let s: PactaServices;
@@ -105,6 +105,44 @@ describe("sending digests", () => {
       /there is no person #999/,
     );
   });
+});
+
+describe("digests from real processes", () => {
+  it("go out once when two headless hosts start together, and not again after a restart", async () => {
+    s.close();
+    // Due since midnight today, set long before: every start finds it due.
+    const db = folder.open(clock).db;
+    db.prepare(
+      `INSERT INTO digest_settings (person_id, enabled, time, updated_at)
+       VALUES (?, 1, '00:00', '2000-01-01T00:00:00.000Z')`,
+    ).run(known.alice);
+    const runs = () => db.prepare("SELECT day, late FROM digest_runs").all();
+    const serve = () => {
+      const host = spawnPacta(folder.dir, "serve", "--json");
+      const started = new Promise<void>((resolve) => {
+        host.child.stdout.on("data", (t: Buffer) => {
+          if (t.toString().includes("}")) resolve();
+        });
+      });
+      return { host, started };
+    };
+    const stop = async (p: ReturnType<typeof serve>) => {
+      await p.started;
+      p.host.child.kill("SIGTERM");
+      return p.host.done;
+    };
+    const a = serve();
+    const b = serve();
+    await Promise.all([a.started, b.started]);
+    await expect.poll(runs, { timeout: 20_000 }).toHaveLength(1);
+    await Promise.all([stop(a), stop(b)]);
+    const c = serve();
+    await c.started;
+    // The third start checks at once too; give it time to (not) send.
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await stop(c);
+    expect(runs()).toEqual([{ day: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), late: 1 }]);
+  }, 60_000);
 });
 
 describe("digests on the portal", () => {
