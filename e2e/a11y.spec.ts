@@ -15,6 +15,7 @@ import { ContractPage } from "./pages/contract-page";
 import { DocumentPanel } from "./pages/document-panel";
 import { ImportWizard } from "./pages/import-wizard";
 import { RegisterPage } from "./pages/register-page";
+import { ReportsPage } from "./pages/reports-page";
 import { SyncControl } from "./pages/sync";
 import { connectToDouble, TasksInbox, WorkflowsPanel } from "./pages/tasks";
 import { TemplateEditor } from "./pages/template-editor";
@@ -258,4 +259,20 @@ test("workflow tasks: the inbox, a request with fields, a contract's processes",
   } finally {
     await double.close();
   }
+});
+test("the reports screen, empty and with figures, charts and a filter", async ({ page, pacta }) => {
+  const reports = new ReportsPage(page);
+  await reports.open(pacta.url);
+  await expect(reports.table("Contrats")).toBeVisible();
+  expect(await violations(page)).toEqual([]);
+
+  importWithCli(pacta, "contracts.json");
+  await page.reload();
+  await expect(
+    reports.bars("renewalOutcomes").or(reports.bars("valueByStage")).first(),
+  ).toBeVisible();
+  expect(await violations(page)).toEqual([]);
+  await reports.choose(reports.type, "Services");
+  await expect(reports.table("Valeur par devise")).toBeVisible();
+  expect(await violations(page)).toEqual([]);
 });

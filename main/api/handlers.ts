@@ -7,11 +7,13 @@ import type { PactaServices } from "../app/services";
 import { backupHandlers, healthyRecovery } from "../backup/handlers";
 import { bizprocHandlers } from "../bizproc/handlers";
 import { currentVersion } from "../db/migrate";
+import { digestHandlers } from "../digests/handlers";
 import { previewImport } from "../import/import-service";
 import { lifecycleHandlers } from "../lifecycle/handlers";
 import { logFolder } from "../logging/logger";
 import { exportContracts } from "../register/export";
 import { reminderHandlers } from "../reminders/handlers";
+import { reportHandlers } from "../reports/handlers";
 import { syncHandlers } from "../sync/handlers";
 import { clauseHandlers, documentHandlers, templateHandlers } from "../templates/handlers";
 import { triggerHandlers } from "../triggers/handlers";
@@ -69,5 +71,7 @@ export function createHandlers(s: PactaServices, context: HandlerContext): ApiHa
     sync: syncHandlers(s),
     bizproc: bizprocHandlers(s),
     triggers: triggerHandlers(s),
+    reports: reportHandlers(s),
+    digests: digestHandlers(s),
   };
 }

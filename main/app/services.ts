@@ -7,12 +7,14 @@ import path from "node:path";
 import { Backups } from "../backup/backups";
 import { BizprocService } from "../bizproc/bizproc-service";
 import { DATABASE_FILE, type Db, openDatabase } from "../db/open";
+import { Digests } from "../digests/digests";
 import { ImportJobs } from "../import/import-service";
 import { Lifecycle } from "../lifecycle/lifecycle";
 import { logToFile } from "../logging/logger";
 import { ContractList } from "../register/list";
 import { ContractRegister } from "../register/register";
 import { Reminders } from "../reminders/reminders";
+import { Reports } from "../reports/reports";
 import type { SecretCipher } from "../sync/secrets";
 import { SyncService, type SyncServiceOptions } from "../sync/sync-service";
 import { Clauses } from "../templates/clauses";
@@ -29,6 +31,8 @@ export interface PactaServices {
   imports: ImportJobs;
   lifecycle: Lifecycle;
   reminders: Reminders;
+  reports: Reports;
+  digests: Digests;
   templates: Templates;
   clauses: Clauses;
   documents: Documents;
@@ -84,6 +88,12 @@ export function openServices(options: OpenOptions): PactaServices {
   );
   const documents = new Documents(db, register, templates, { now });
   const triggers = new TriggerService(db, register, { sync, documents, actor, now });
+  const reports = new Reports(db, now);
+  const digests = new Digests(db, {
+    now,
+    reports,
+    portal: () => sync.store.connection()?.portal ?? null,
+  });
   services = {
     dataDir,
     db,
@@ -92,6 +102,8 @@ export function openServices(options: OpenOptions): PactaServices {
     imports: new ImportJobs(register),
     lifecycle,
     reminders: new Reminders(db, { now }),
+    reports,
+    digests,
     templates,
     clauses: new Clauses(db, now),
     documents,

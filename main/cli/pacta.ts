@@ -5,15 +5,18 @@
  */
 import path from "node:path";
 import { Command, CommanderError, Option } from "commander";
+import type { FiredDigest } from "../../shared/domain/digests";
 import { resolveDataDir } from "../app/data-dir";
 import { RegisterDoor } from "../app/register-door";
 import { openServices, type PactaServices } from "../app/services";
 import { APP_VERSION } from "../app/version";
+import { digestNotifier } from "../digests/notifier";
 import { startHost } from "../host/server";
 import { feedNotifier, ReminderScheduler } from "../reminders/scheduler";
 import { backupCommands, type FolderRunner } from "./backup-commands";
 import { bizprocCommands } from "./bizproc-commands";
 import { exportCommand, importCommand, listCommand, showCommand } from "./commands";
+import { digestCommands } from "./digest-commands";
 import { lifecycleCommands } from "./lifecycle-commands";
 import {
   EXIT_OK,
@@ -27,6 +30,7 @@ import {
 } from "./output";
 import { type RelayServeOptions, serveRelay } from "./relay-commands";
 import { reminderCommands } from "./reminder-commands";
+import { reportCommands } from "./report-commands";
 import { syncCommands } from "./sync-commands";
 import { templateCommands } from "./template-commands";
 import { triggerCommands } from "./trigger-commands";
@@ -86,6 +90,8 @@ function program(run: Runner, inFolder: FolderRunner) {
   backupCommands(cli, run, inFolder);
   triggerCommands(cli, run);
   bizprocCommands(cli, run);
+  reportCommands(cli, run);
+  digestCommands(cli, run);
 
   cli
     .command("serve")
@@ -117,13 +123,19 @@ async function serve(dataDir: string, o: { port: string; json?: boolean }): Prom
     context: { door: "headless", version: APP_VERSION },
   });
   let scheduler: ReminderScheduler | null = null;
+  let digests: ReminderScheduler<FiredDigest> | null = null;
   door.onChange((s) => {
     scheduler?.stop();
     scheduler = null;
+    digests?.stop();
+    digests = null;
     if (!s) return;
-    // Fired reminders wait in the feed the UI polls (reminders.feed).
+    // Fired reminders wait in the feed the UI polls (reminders.feed); digests too
+    // (digests.feed), and their portal notifications go out with a sync.
     scheduler = new ReminderScheduler(s.reminders, feedNotifier);
     scheduler.start();
+    digests = new ReminderScheduler(s.digests, digestNotifier(s));
+    digests.start();
     s.sync.startAuto();
     s.backups.startAuto();
     s.triggers.startAuto();
@@ -146,6 +158,7 @@ async function serve(dataDir: string, o: { port: string; json?: boolean }): Prom
   await new Promise<void>((resolve) => {
     const stop = () => {
       scheduler?.stop();
+      digests?.stop();
       door.close();
       host.close().then(resolve, resolve);
     };

@@ -14,6 +14,7 @@ import { importSpeed } from "./migrations/006-import-speed";
 import { clauseNames } from "./migrations/007-clause-names";
 import { bizproc } from "./migrations/008-bizproc";
 import { relay } from "./migrations/009-relay";
+import { digests } from "./migrations/010-digests";
 
 export interface Migration {
   version: number;
@@ -34,6 +35,7 @@ export const MIGRATIONS: readonly Migration[] = [
   clauseNames,
   bizproc,
   relay,
+  digests,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -14,6 +14,7 @@ import { RegisterDoor } from "../app/register-door";
 import { APP_VERSION } from "../app/version";
 import { createLogger } from "../logging/logger";
 import { registerAppScheme, serveApp } from "./app-protocol";
+import { REPORTS_SCRIPT } from "./digest-door";
 import { setupDownloads } from "./download-setup";
 import { pactaFileArg } from "./file-open";
 import { installMenu, type MenuContext, offerRestore } from "./menu-actions";
@@ -90,7 +91,11 @@ function onReady(): void {
     if (!s) return;
     s.sync.startAuto();
     s.backups.startAuto();
-    reminders = setupReminders(s, { open: showContract, quit: () => app.quit() });
+    reminders = setupReminders(s, {
+      open: showContract,
+      openReports: showReports,
+      quit: () => app.quit(),
+    });
   });
   door.open();
   const defaultSession = session.defaultSession;
@@ -229,6 +234,15 @@ function showContract(contractId: number | null): void {
   }
   focusWindow();
   void window.webContents.executeJavaScript(navigationScript(contractId));
+}
+
+function showReports(): void {
+  if (!window) {
+    createWindow("#/reports");
+    return;
+  }
+  focusWindow();
+  void window.webContents.executeJavaScript(REPORTS_SCRIPT);
 }
 
 function focusWindow(): BrowserWindow {

@@ -5,9 +5,10 @@
  */
 import { app } from "electron";
 import type { PactaServices } from "../app/services";
+import { sendPortalMessagesSoon } from "../digests/notifier";
 import { createLogger } from "../logging/logger";
 import { ReminderScheduler } from "../reminders/scheduler";
-import { createNativeNotifier } from "./notifications";
+import { createDigestNotifier, createNativeNotifier } from "./notifications";
 import { doorLanguage, loginItemSettings } from "./reminder-door";
 import { createTray } from "./tray";
 
@@ -16,6 +17,8 @@ const log = createLogger("electron");
 export interface ReminderDoorOptions {
   /** Shows the window on a contract (null: on the register). */
   open: (contractId: number | null) => void;
+  /** Shows the window on the reports screen (a digest was clicked). */
+  openReports: () => void;
   quit: () => void;
 }
 
@@ -58,9 +61,20 @@ export function setupReminders(s: PactaServices, o: ReminderDoorOptions): Remind
     tray.refresh();
   });
   scheduler.start();
+  // KPI digests fire the same way, once a day per person.
+  const digests = new ReminderScheduler(
+    s.digests,
+    createDigestNotifier({
+      language,
+      openReports: o.openReports,
+      afterShown: () => sendPortalMessagesSoon(s),
+    }),
+  );
+  digests.start();
   return {
     stop() {
       scheduler.stop();
+      digests.stop();
       unsubscribe();
       tray.destroy();
     },

@@ -100,7 +100,7 @@ function csvCell(value: string | null): string {
  * A cell a spreadsheet would run as a formula (`=cmd|…`, `+SUM(…)`, `@…`,
  * `-2+3`). Plain negative numbers stay as they are.
  */
-function looksLikeFormula(value: string): boolean {
+export function looksLikeFormula(value: string): boolean {
   if (/^-\d+([.,]\d+)?$/.test(value)) return false;
   return /^[=+\-@\t\r]/.test(value);
 }

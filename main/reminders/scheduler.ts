@@ -11,8 +11,9 @@ import { createLogger } from "../logging/logger";
 
 const log = createLogger("reminders");
 
-export interface Notifier {
-  notify(fired: readonly FiredReminder[]): void;
+/** Shows what a check fired (reminders by default; digests use the same scheduler). */
+export interface Notifier<T = FiredReminder> {
+  notify(fired: readonly T[]): void;
 }
 
 /** The headless door's notifier: the reminders wait in the feed; this only logs. */
@@ -35,9 +36,9 @@ export const realTimer: Timer = {
   clear: (handle) => clearTimeout(handle as NodeJS.Timeout),
 };
 
-/** What the scheduler needs of the reminders service. */
-export interface Checkable {
-  check(now: Date): FiredReminder[];
+/** What the scheduler needs of the reminders (or digests) service. */
+export interface Checkable<T = FiredReminder> {
+  check(now: Date): T[];
   nextFireAt(now: Date): string | null;
 }
 
@@ -57,7 +58,7 @@ export function delayUntilNext(now: Date, nextFireAt: string | null, intervalMs:
   return Math.max(1000, Math.min(intervalMs, wait));
 }
 
-export class ReminderScheduler {
+export class ReminderScheduler<T = FiredReminder> {
   private readonly now: () => Date;
   private readonly timer: Timer;
   private readonly intervalMs: number;
@@ -65,8 +66,8 @@ export class ReminderScheduler {
   private running = false;
 
   constructor(
-    private readonly reminders: Checkable,
-    private readonly notifier: Notifier,
+    private readonly reminders: Checkable<T>,
+    private readonly notifier: Notifier<T>,
     options: SchedulerOptions = {},
   ) {
     this.now = options.now ?? (() => new Date());
@@ -75,7 +76,7 @@ export class ReminderScheduler {
   }
 
   /** Checks at once (catching up on downtime), then keeps checking. */
-  start(): FiredReminder[] {
+  start(): T[] {
     this.running = true;
     return this.tick();
   }
@@ -87,10 +88,10 @@ export class ReminderScheduler {
   }
 
   /** One check now; schedules the next when running. */
-  tick(): FiredReminder[] {
+  tick(): T[] {
     if (this.handle !== null) this.timer.clear(this.handle);
     this.handle = null;
-    let fired: FiredReminder[] = [];
+    let fired: T[] = [];
     const now = this.now();
     try {
       fired = this.reminders.check(now);

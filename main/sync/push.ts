@@ -23,6 +23,7 @@ import {
   toItemFields,
   type Values,
 } from "./mapping";
+import { sendMessages } from "./messages";
 import { itemSelect } from "./pull";
 
 interface Pending {
@@ -59,6 +60,8 @@ export async function push(ctx: SyncContext): Promise<void> {
     done += chunk.length;
     ctx.progress({ phase: "push", step: "contracts", done });
   }
+  // Then the portal notifications the digests queued.
+  await sendMessages(ctx);
 }
 
 function liveContract(ctx: SyncContext, id: number): Contract | null {

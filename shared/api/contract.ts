@@ -19,9 +19,11 @@ import {
 import type { StageDefinition } from "../domain/stages";
 import { backupsApi, healthApi } from "./backups";
 import { bizprocApi } from "./bizproc";
+import { digestsApi } from "./digests";
 import { type Endpoint, endpoint, idArgs } from "./endpoint";
 import { lifecycleApi } from "./lifecycle";
 import { remindersApi } from "./reminders";
+import { reportsApi } from "./reports";
 import type { ApiResult } from "./result";
 import { syncApi } from "./sync";
 import { clausesApi, documentsApi, templatesApi } from "./templates";
@@ -159,6 +161,8 @@ export const api = {
   sync: syncApi,
   triggers: triggersApi,
   bizproc: bizprocApi,
+  reports: reportsApi,
+  digests: digestsApi,
 } as const;
 
 export type Api = typeof api;

@@ -2,7 +2,8 @@
  * `crm.timeline.comment.add/list` and `im.notify` (+ `.system.add`,
  * `.personal.add`), BITRIX24.md section 8: comments need the lowercase
  * `fields`, an owner that exists and a comment text; files come as
- * `[name, base64]` pairs. Notifications need a user and a message.
+ * `[name, base64]` pairs. Notifications need a user and a message; a
+ * webhook caller passing TAG must pass CLIENT_ID too.
  */
 import type { Json } from "../fields";
 import { asInt, asList, asText, isMap, type Param, pick } from "../params";
@@ -129,7 +130,10 @@ function notify(type: "USER" | "SYSTEM" | null): MethodHandler {
     messages.sent += 1;
     const id = messages.sent;
     const given = asText(pick(params, "TYPE"))?.toUpperCase();
-    const tag = asText(pick(params, "TAG"));
+    const tag = asText(pick(params, "TAG")) || null;
+    if (tag && ctx.auth === "webhook" && !asText(pick(params, "CLIENT_ID"))) {
+      throw new PortalError(400, "CLIENT_ID_EMPTY", "Client ID not specified");
+    }
     // A new notification with a TAG already shown replaces the older ones.
     if (tag) {
       messages.notifications = messages.notifications.filter(

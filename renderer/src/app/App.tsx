@@ -10,6 +10,7 @@ import { RegisterPage } from "../register/RegisterPage";
 import { DEFAULT_FILTERS, type RegisterFilters } from "../register/register-filters";
 import { RemindersPage } from "../reminders/RemindersPage";
 import { useReminderFeed } from "../reminders/use-reminder-feed";
+import { useDigestFeed } from "../reports/use-digest-feed";
 import { SettingsPage } from "../settings/SettingsPage";
 import { useLoad } from "../settings/use-load";
 import { RecoveryPage } from "../shell/RecoveryPage";
@@ -27,6 +28,10 @@ const TemplatesPage = lazy(() =>
 );
 const TemplateEditorPage = lazy(() =>
   import("../templates/TemplateEditorPage").then((m) => ({ default: m.TemplateEditorPage })),
+);
+// The charts library is large too.
+const ReportsPage = lazy(() =>
+  import("../reports/ReportsPage").then((m) => ({ default: m.ReportsPage })),
 );
 const ClausesPage = lazy(() =>
   import("../clauses/ClausesPage").then((m) => ({ default: m.ClausesPage })),
@@ -66,6 +71,8 @@ function Page({ route, filters, onFiltersChange }: PageProps) {
       return <TriggersPage />;
     case "tasks":
       return <TasksPage />;
+    case "reports":
+      return <ReportsPage />;
     case "notFound":
       return <NotFoundPage />;
   }
@@ -90,6 +97,7 @@ function RegisterApp() {
   const [filters, setFilters] = useState<RegisterFilters>(DEFAULT_FILTERS);
   const reviewLink = route.page === "register" && route.needsReview;
   useReminderFeed();
+  useDigestFeed();
 
   useEffect(() => {
     if (reviewLink) setFilters({ ...DEFAULT_FILTERS, needsReview: true });

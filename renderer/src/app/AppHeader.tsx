@@ -21,6 +21,7 @@ export function AppHeader({ route }: AppHeaderProps) {
     { href: paths.templates, label: t("nav.templates"), current: inTemplates },
     { href: paths.clauses, label: t("nav.clauses"), current: route.page === "clauses" },
     { href: paths.tasks, label: t("nav.tasks"), current: route.page === "tasks" },
+    { href: paths.reports, label: t("nav.reports"), current: route.page === "reports" },
     {
       href: paths.settings,
       label: t("nav.settings"),

@@ -15,6 +15,7 @@ describe("parseRoute", () => {
     expect(parseRoute("#/templates")).toEqual({ page: "templates" });
     expect(parseRoute("#/templates/3")).toEqual({ page: "template", id: 3 });
     expect(parseRoute("#/clauses")).toEqual({ page: "clauses" });
+    expect(parseRoute("#/reports")).toEqual({ page: "reports" });
     expect(parseRoute("#/sync/conflicts")).toEqual({ page: "conflicts" });
     expect(parseRoute("#/tasks")).toEqual({ page: "tasks" });
   });
@@ -28,5 +29,6 @@ describe("parseRoute", () => {
     expect(parseRoute("#/templates/3/edit")).toEqual({ page: "notFound" });
     expect(parseRoute("#/clauses/2")).toEqual({ page: "notFound" });
     expect(parseRoute("#/tasks/2")).toEqual({ page: "notFound" });
+    expect(parseRoute("#/reports/2")).toEqual({ page: "notFound" });
   });
 });

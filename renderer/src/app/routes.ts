@@ -17,6 +17,7 @@ export type Route =
   | { page: "conflicts" }
   | { page: "triggers" }
   | { page: "tasks" }
+  | { page: "reports" }
   | { page: "notFound" };
 
 export const paths = {
@@ -32,6 +33,7 @@ export const paths = {
   templates: "#/templates",
   template: (id: number) => `#/templates/${id}`,
   clauses: "#/clauses",
+  reports: "#/reports",
   /** Bitrix24 sync conflicts to resolve. */
   conflicts: "#/sync/conflicts",
   /** Trigger rules and their firings. */
@@ -57,6 +59,7 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === "clauses" && parts.length === 1) return { page: "clauses" };
   if (parts[0] === "triggers" && parts.length === 1) return { page: "triggers" };
   if (parts[0] === "tasks" && parts.length === 1) return { page: "tasks" };
+  if (parts[0] === "reports" && parts.length === 1) return { page: "reports" };
   if (parts[0] === "templates") {
     if (parts.length === 1) return { page: "templates" };
     const id = toId(parts[1]);

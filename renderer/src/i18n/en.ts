@@ -2,6 +2,7 @@
 import { enBizproc } from "./en-bizproc";
 import { enErrors, enImport } from "./en-import";
 import { enKeyDates, enLifecycle, enReminders } from "./en-lifecycle";
+import { enDigests, enReports } from "./en-reports";
 import { enSettings } from "./en-settings";
 import { enShell } from "./en-shell";
 import { enSync } from "./en-sync";
@@ -35,6 +36,7 @@ export const en: Messages = {
     templates: "Templates",
     clauses: "Clauses",
     tasks: "Tasks",
+    reports: "Reports",
   },
   fields: {
     reference: "Reference",
@@ -263,4 +265,6 @@ export const en: Messages = {
   ...enShell,
   triggers: enTriggers,
   bizproc: enBizproc,
+  reports: enReports,
+  digests: enDigests,
 };

@@ -5,6 +5,7 @@
 import { frBizproc } from "./fr-bizproc";
 import { frErrors, frImport } from "./fr-import";
 import { frKeyDates, frLifecycle, frReminders } from "./fr-lifecycle";
+import { frDigests, frReports } from "./fr-reports";
 import { frSettings } from "./fr-settings";
 import { frShell } from "./fr-shell";
 import { frSync } from "./fr-sync";
@@ -37,6 +38,7 @@ export const fr = {
     templates: "Modèles",
     clauses: "Clauses",
     tasks: "Tâches",
+    reports: "Rapports",
   },
   fields: {
     reference: "Référence",
@@ -267,6 +269,8 @@ export const fr = {
   ...frShell,
   triggers: frTriggers,
   bizproc: frBizproc,
+  reports: frReports,
+  digests: frDigests,
 };
 
 /** The shape every message table has. */

@@ -9,8 +9,13 @@ import { notifySuccess } from "../app/use-api-error";
 import { type PersonEdit, PersonModal } from "./PersonModal";
 import { useLoad } from "./use-load";
 
+export interface PeopleSectionProps {
+  /** Called after a person was added, changed or archived */
+  onPeopleChange?: () => void;
+}
+
 /** The local list of people, with add, edit and archive. */
-export function PeopleSection() {
+export function PeopleSection({ onPeopleChange }: PeopleSectionProps) {
   const { t } = useTranslation();
   const [showArchived, setShowArchived] = useState(false);
   const load = useCallback(
@@ -29,6 +34,7 @@ export function PeopleSection() {
       t(p.archived ? "settings.people.unarchivedDone" : "settings.people.archivedDone"),
     );
     people.reload();
+    onPeopleChange?.();
   };
 
   return (
@@ -114,6 +120,7 @@ export function PeopleSection() {
           setError(null);
           notifySuccess(t("settings.people.saved"));
           people.reload();
+          onPeopleChange?.();
         }}
       />
     </Paper>

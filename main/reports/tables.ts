@@ -1,0 +1,180 @@
+/**
+ * The report as tables, one per figure, with their titles and headings in
+ * French or English: what the CLI prints, the CSV holds and the PDF shows.
+ * Cells stay typed (numbers are numbers) so each output formats them its
+ * own way.
+ */
+import { RENEWAL_OUTCOMES, type Report, WINDOWS } from "../../shared/domain/reports";
+
+export type ReportLanguage = "fr" | "en";
+export type Cell = string | number;
+
+export interface ReportTable {
+  /** A stable id (`active`, `valueByStage`...), for tests and file names. */
+  id: string;
+  title: string;
+  headers: string[];
+  rows: Cell[][];
+  /** Said instead of an empty table. */
+  empty: string;
+}
+
+const WORDS = {
+  fr: {
+    report: "Rapport Pacta",
+    asOf: "Au",
+    filters: "Filtres",
+    noFilter: "aucun",
+    type: "type",
+    tag: "étiquette",
+    responsible: "responsable",
+    period: "période",
+    summary: "Contrats",
+    figure: "Indicateur",
+    value: "Valeur",
+    contracts: "Contrats retenus",
+    active: "Contrats en vigueur",
+    windows: "Échéances à venir",
+    days: "Jours",
+    ending: "Fins de contrat",
+    notice: "Préavis à donner",
+    byStage: "Valeur par étape",
+    byCurrency: "Valeur par devise",
+    stage: "Étape",
+    currency: "Devise",
+    total: "Total",
+    count: "Contrats",
+    late: "Étapes en retard par responsable",
+    person: "Responsable",
+    nobody: "(personne)",
+    lateCount: "Étapes en retard",
+    times: "Temps passé par étape (jours)",
+    visits: "Passages",
+    median: "Médiane",
+    p90: "90e centile",
+    outcomes: "Issues des renouvellements",
+    outcome: "Issue",
+    outcomeNames: { renewed: "Renouvelé", terminated: "Résilié", lapsed: "Échu" },
+    none: "Rien à montrer.",
+  },
+  en: {
+    report: "Pacta report",
+    asOf: "As of",
+    filters: "Filters",
+    noFilter: "none",
+    type: "type",
+    tag: "tag",
+    responsible: "responsible",
+    period: "period",
+    summary: "Contracts",
+    figure: "Figure",
+    value: "Value",
+    contracts: "Contracts selected",
+    active: "Active contracts",
+    windows: "Coming up",
+    days: "Days",
+    ending: "Contracts ending",
+    notice: "Notices due",
+    byStage: "Value by stage",
+    byCurrency: "Value by currency",
+    stage: "Stage",
+    currency: "Currency",
+    total: "Total",
+    count: "Contracts",
+    late: "Late stages by responsible person",
+    person: "Responsible",
+    nobody: "(nobody)",
+    lateCount: "Late stages",
+    times: "Time spent per stage (days)",
+    visits: "Visits",
+    median: "Median",
+    p90: "90th percentile",
+    outcomes: "Renewal outcomes",
+    outcome: "Outcome",
+    outcomeNames: { renewed: "Renewed", terminated: "Terminated", lapsed: "Lapsed" },
+    none: "Nothing to show.",
+  },
+} as const;
+
+export function reportWords(language: ReportLanguage) {
+  return WORDS[language];
+}
+
+/** "type Services, period 2026-01-01 – 2026-03-31", or "none". */
+export function describeFilters(
+  report: Report,
+  language: ReportLanguage,
+  personName: (id: number) => string,
+): string {
+  const w = WORDS[language];
+  const f = report.filters;
+  const parts: string[] = [];
+  if (f.type) parts.push(`${w.type} ${f.type}`);
+  if (f.tag) parts.push(`${w.tag} ${f.tag}`);
+  if (f.responsible) parts.push(`${w.responsible} ${personName(f.responsible)}`);
+  if (f.from || f.to) parts.push(`${w.period} ${f.from ?? "…"} – ${f.to ?? "…"}`);
+  return parts.length > 0 ? parts.join(", ") : w.noFilter;
+}
+
+export function reportTables(report: Report, language: ReportLanguage): ReportTable[] {
+  const w = WORDS[language];
+  const stageName = (key: string) =>
+    report.stages.find((s) => s.key === key)?.names[language] ?? key;
+  return [
+    {
+      id: "summary",
+      title: w.summary,
+      headers: [w.figure, w.value],
+      rows: [
+        [w.contracts, report.contracts],
+        [w.active, report.active],
+      ],
+      empty: w.none,
+    },
+    {
+      id: "windows",
+      title: w.windows,
+      headers: [w.days, w.ending, w.notice],
+      rows: WINDOWS.map((d) => {
+        const key = String(d) as "30" | "60" | "90";
+        return [d, report.endingWithin[key], report.noticeDueWithin[key]];
+      }),
+      empty: w.none,
+    },
+    {
+      id: "valueByStage",
+      title: w.byStage,
+      headers: [w.stage, w.currency, w.total, w.count],
+      rows: report.valueByStage.map((r) => [stageName(r.stage), r.currency, r.total, r.count]),
+      empty: w.none,
+    },
+    {
+      id: "valueByCurrency",
+      title: w.byCurrency,
+      headers: [w.currency, w.total, w.count],
+      rows: report.valueByCurrency.map((r) => [r.currency, r.total, r.count]),
+      empty: w.none,
+    },
+    {
+      id: "lateStages",
+      title: w.late,
+      headers: [w.person, w.lateCount],
+      rows: report.lateStages.map((r) => [r.responsible ?? w.nobody, r.count]),
+      empty: w.none,
+    },
+    {
+      id: "stageTimes",
+      title: w.times,
+      headers: [w.stage, w.visits, w.median, w.p90],
+      rows: report.stageTimes.map((r) => [stageName(r.stage), r.visits, r.medianDays, r.p90Days]),
+      empty: w.none,
+    },
+    {
+      id: "renewalOutcomes",
+      title: w.outcomes,
+      headers: [w.outcome, w.count],
+      rows: RENEWAL_OUTCOMES.map((o) => [w.outcomeNames[o], report.renewalOutcomes[o]]),
+      empty: w.none,
+    },
+  ];
+}
