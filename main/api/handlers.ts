@@ -7,6 +7,7 @@ import type { PactaServices } from "../app/services";
 import { currentVersion } from "../db/migrate";
 import { previewImport } from "../import/import-service";
 import { lifecycleHandlers } from "../lifecycle/handlers";
+import { questionnaireHandlers } from "../questionnaires/handlers";
 import { exportContracts } from "../register/export";
 import { reminderHandlers } from "../reminders/handlers";
 import { syncHandlers } from "../sync/handlers";
@@ -54,5 +55,6 @@ export function createHandlers(s: PactaServices, context: HandlerContext): ApiHa
     clauses: clauseHandlers(s),
     documents: documentHandlers(s),
     sync: syncHandlers(s),
+    questionnaires: questionnaireHandlers(s),
   };
 }

@@ -8,6 +8,7 @@ import { DATABASE_FILE, type Db, openDatabase } from "../db/open";
 import { ImportJobs } from "../import/import-service";
 import { Lifecycle } from "../lifecycle/lifecycle";
 import { logToFile } from "../logging/logger";
+import { Questionnaires } from "../questionnaires/questionnaires";
 import { ContractList } from "../register/list";
 import { ContractRegister } from "../register/register";
 import { Reminders } from "../reminders/reminders";
@@ -28,6 +29,7 @@ export interface PactaServices {
   templates: Templates;
   clauses: Clauses;
   documents: Documents;
+  questionnaires: Questionnaires;
   /** Who the history and template versions name for changes made here. */
   actor: string;
   sync: SyncService;
@@ -71,6 +73,7 @@ export function openServices(options: OpenOptions): PactaServices {
     templates,
     clauses: new Clauses(db, now),
     documents: new Documents(db, register, templates, { now }),
+    questionnaires: new Questionnaires(db, { actor, now }),
     actor,
     sync,
     close: () => {

@@ -11,6 +11,7 @@ import { reminders } from "./migrations/003-reminders";
 import { templates } from "./migrations/004-templates";
 import { bitrix24Sync } from "./migrations/005-bitrix24-sync";
 import { importSpeed } from "./migrations/006-import-speed";
+import { questionnaires } from "./migrations/007-questionnaires";
 
 export interface Migration {
   version: number;
@@ -28,6 +29,7 @@ export const MIGRATIONS: readonly Migration[] = [
   templates,
   bitrix24Sync,
   importSpeed,
+  questionnaires,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -19,6 +19,7 @@ import {
 import type { StageDefinition } from "../domain/stages";
 import { type Endpoint, endpoint, idArgs } from "./endpoint";
 import { lifecycleApi } from "./lifecycle";
+import { questionnairesApi } from "./questionnaires";
 import { remindersApi } from "./reminders";
 import type { ApiResult } from "./result";
 import { syncApi } from "./sync";
@@ -152,6 +153,7 @@ export const api = {
   clauses: clausesApi,
   documents: documentsApi,
   sync: syncApi,
+  questionnaires: questionnairesApi,
 } as const;
 
 export type Api = typeof api;
