@@ -47,6 +47,7 @@ export async function renderFormPdf(
   input: FormPdfInput,
 ): Promise<{ bytes: Buffer; pages: number }> {
   const w = FORM_WORDS[input.language];
+  const mark = input.mark;
   const now = input.now ?? new Date();
   const doc: PdfDoc = new PDFDocument({
     size: "A4",
@@ -59,7 +60,7 @@ export async function renderFormPdf(
       Title: input.title,
       Author: input.author,
       Subject: `${w.kind}: ${input.contract.title} — ${input.party.name}`,
-      Keywords: `pacta questionnaire ${input.mark.questionnaireId} attachment ${input.mark.attachmentId}`,
+      Keywords: `pacta questionnaire ${mark.questionnaireId} attachment ${mark.attachmentId}`,
       Creator: "Pacta",
       CreationDate: now,
       ModDate: now,
@@ -75,13 +76,13 @@ export async function renderFormPdf(
   input.questions.forEach((q, i) => {
     question(doc, q, i, w);
   });
-  markField(doc, input.mark);
+  markField(doc, mark);
   const range = doc.bufferedPageRange();
   for (let i = 0; i < range.count; i += 1) {
     doc.switchToPage(range.start + i);
     doc.font("regular").fontSize(8).fillColor(GREY);
-    const m = input.mark;
-    const text = `${w.footer(m.questionnaireId, m.version, m.attachmentId)} · ${w.page(i + 1, range.count)}`;
+    const footer = w.footer(mark.questionnaireId, mark.version, mark.attachmentId);
+    const text = `${footer} · ${w.page(i + 1, range.count)}`;
     doc.text(text, LEFT, PAGE.footerTop, { width: CONTENT_WIDTH, lineBreak: false });
   }
   doc.end();
