@@ -58,6 +58,12 @@ export async function readFilledPdf(fileName: string, bytes: Uint8Array): Promis
   }
   const head = Buffer.from(bytes.subarray(0, 1024)).toString("latin1");
   if (!head.includes("%PDF-")) return fail("not_a_pdf", "this file is not a PDF");
+  const encrypted = () =>
+    fail("encrypted", "the PDF is encrypted (password-protected); save it without a password");
+  // The trailer names an /Encrypt dictionary: pdf-lib would fail on its streams first.
+  if (/\/Encrypt\s*(?:\d+\s+\d+\s+R|<<)/.test(Buffer.from(bytes).toString("latin1"))) {
+    return encrypted();
+  }
   let doc: PDFDocument;
   try {
     doc = await PDFDocument.load(bytes, { updateMetadata: false, throwOnInvalidObject: true });
