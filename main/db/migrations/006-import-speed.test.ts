@@ -63,7 +63,7 @@ describe("migration 6: import speed", () => {
            VALUES ('u1', 'Bail', 'draft', 'x', 'x')`,
         )
         .run();
-      expect(migrate(raw.db)).toBe(6);
+      expect(migrate(raw.db, MIGRATIONS.slice(0, 6))).toBe(6);
       expect(raw.db.prepare("SELECT id, title, working_days FROM contracts").all()).toEqual([
         { id: 1, title: "Bail", working_days: 0 },
       ]);
