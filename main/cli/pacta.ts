@@ -22,6 +22,7 @@ import {
   reportError,
   UsageError,
 } from "./output";
+import { questionnaireCommands } from "./questionnaire-commands";
 import { reminderCommands } from "./reminder-commands";
 import { syncCommands } from "./sync-commands";
 import { templateCommands } from "./template-commands";
@@ -78,6 +79,7 @@ function program(run: Runner) {
   reminderCommands(cli, run);
   templateCommands(cli, run);
   syncCommands(cli, run);
+  questionnaireCommands(cli, run);
 
   cli
     .command("serve")
