@@ -61,8 +61,14 @@ function parseNumber(text: string, what: string): number {
 
 function listCommand(s: PactaServices, o: { archived?: boolean; json?: boolean }): void {
   const list = s.questionnaires.definitions.list(o.archived ?? false);
-  if (o.json) return printJson(list);
-  if (list.length === 0) return out("No questionnaires yet.");
+  if (o.json) {
+    printJson(list);
+    return;
+  }
+  if (list.length === 0) {
+    out("No questionnaires yet.");
+    return;
+  }
   const rows = list.map((x) => [
     String(x.id),
     x.title,
@@ -95,7 +101,10 @@ function attachCommand(s: PactaServices, qid: string, cid: string, o: AttachOpti
     );
   }
   const a = s.questionnaires.answers.attach(questionnaireId, contractId, index);
-  if (o.json) return printJson(a);
+  if (o.json) {
+    printJson(a);
+    return;
+  }
   out(`Attachment #${a.id}: "${a.title}" (version ${a.version}) for ${a.party.name}`);
 }
 
@@ -176,7 +185,8 @@ function answersCommand(s: PactaServices, idText: string, o: AnswersOptions): vo
   }
   if (o.json) {
     const attachments = s.questionnaires.answers.forQuestionnaire(id);
-    return printJson({ ...results, responses: attachments });
+    printJson({ ...results, responses: attachments });
+    return;
   }
   out(
     `"${results.title}" (version ${results.version}): ${results.answered} answered of ` +
