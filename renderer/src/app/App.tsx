@@ -23,6 +23,15 @@ const TemplatesPage = lazy(() =>
 const TemplateEditorPage = lazy(() =>
   import("../templates/TemplateEditorPage").then((m) => ({ default: m.TemplateEditorPage })),
 );
+// The charts library is large: the questionnaire pages load on first visit.
+const QuestionnairesPage = lazy(() =>
+  import("../questionnaires/QuestionnairesPage").then((m) => ({ default: m.QuestionnairesPage })),
+);
+const QuestionnaireResultsPage = lazy(() =>
+  import("../questionnaires/QuestionnaireResultsPage").then((m) => ({
+    default: m.QuestionnaireResultsPage,
+  })),
+);
 const ClausesPage = lazy(() =>
   import("../clauses/ClausesPage").then((m) => ({ default: m.ClausesPage })),
 );
@@ -57,6 +66,10 @@ function Page({ route, filters, onFiltersChange }: PageProps) {
       return <ClausesPage />;
     case "conflicts":
       return <ConflictsPage />;
+    case "questionnaires":
+      return <QuestionnairesPage />;
+    case "questionnaire":
+      return <QuestionnaireResultsPage key={route.id} id={route.id} />;
     case "notFound":
       return <NotFoundPage />;
   }

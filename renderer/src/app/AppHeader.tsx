@@ -20,6 +20,11 @@ export function AppHeader({ route }: AppHeaderProps) {
     { href: paths.reminders, label: t("nav.reminders"), current: route.page === "reminders" },
     { href: paths.templates, label: t("nav.templates"), current: inTemplates },
     { href: paths.clauses, label: t("nav.clauses"), current: route.page === "clauses" },
+    {
+      href: paths.questionnaires,
+      label: t("nav.questionnaires"),
+      current: route.page === "questionnaires" || route.page === "questionnaire",
+    },
     { href: paths.settings, label: t("nav.settings"), current: route.page === "settings" },
   ];
   return (

@@ -16,6 +16,8 @@ describe("parseRoute", () => {
     expect(parseRoute("#/templates/3")).toEqual({ page: "template", id: 3 });
     expect(parseRoute("#/clauses")).toEqual({ page: "clauses" });
     expect(parseRoute("#/sync/conflicts")).toEqual({ page: "conflicts" });
+    expect(parseRoute("#/questionnaires")).toEqual({ page: "questionnaires" });
+    expect(parseRoute("#/questionnaires/4")).toEqual({ page: "questionnaire", id: 4 });
   });
 
   it("sends anything else to the not-found page", () => {
@@ -26,5 +28,7 @@ describe("parseRoute", () => {
     expect(parseRoute("#/templates/x")).toEqual({ page: "notFound" });
     expect(parseRoute("#/templates/3/edit")).toEqual({ page: "notFound" });
     expect(parseRoute("#/clauses/2")).toEqual({ page: "notFound" });
+    expect(parseRoute("#/questionnaires/0")).toEqual({ page: "notFound" });
+    expect(parseRoute("#/questionnaires/4/x")).toEqual({ page: "notFound" });
   });
 });

@@ -15,6 +15,8 @@ export type Route =
   | { page: "template"; id: number }
   | { page: "clauses" }
   | { page: "conflicts" }
+  | { page: "questionnaires" }
+  | { page: "questionnaire"; id: number }
   | { page: "notFound" };
 
 export const paths = {
@@ -30,6 +32,9 @@ export const paths = {
   templates: "#/templates",
   template: (id: number) => `#/templates/${id}`,
   clauses: "#/clauses",
+  questionnaires: "#/questionnaires",
+  /** A questionnaire's results taken together. */
+  questionnaire: (id: number) => `#/questionnaires/${id}`,
   /** Bitrix24 sync conflicts to resolve. */
   conflicts: "#/sync/conflicts",
 };
@@ -53,6 +58,11 @@ export function parseRoute(hash: string): Route {
     if (parts.length === 1) return { page: "templates" };
     const id = toId(parts[1]);
     return id !== null && parts.length === 2 ? { page: "template", id } : { page: "notFound" };
+  }
+  if (parts[0] === "questionnaires") {
+    if (parts.length === 1) return { page: "questionnaires" };
+    const id = toId(parts[1]);
+    return id !== null && parts.length === 2 ? { page: "questionnaire", id } : { page: "notFound" };
   }
   if (parts[0] === "sync" && parts[1] === "conflicts" && parts.length === 2) {
     return { page: "conflicts" };

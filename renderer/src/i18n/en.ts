@@ -1,6 +1,7 @@
 /** English messages: the same keys as `fr.ts`, checked by the `Messages` type. */
 import { enErrors, enImport } from "./en-import";
 import { enKeyDates, enLifecycle, enReminders } from "./en-lifecycle";
+import { enQuestionnaires } from "./en-questionnaires";
 import { enSettings } from "./en-settings";
 import { enSync } from "./en-sync";
 import { enClauses, enDocument, enEditor, enTemplates } from "./en-templates";
@@ -31,6 +32,7 @@ export const en: Messages = {
     settings: "Settings",
     templates: "Templates",
     clauses: "Clauses",
+    questionnaires: "Questionnaires",
   },
   fields: {
     reference: "Reference",
@@ -256,4 +258,5 @@ export const en: Messages = {
   document: enDocument,
   editor: enEditor,
   sync: enSync,
+  questionnaires: enQuestionnaires,
 };

@@ -4,6 +4,7 @@
  */
 import { frErrors, frImport } from "./fr-import";
 import { frKeyDates, frLifecycle, frReminders } from "./fr-lifecycle";
+import { frQuestionnaires } from "./fr-questionnaires";
 import { frSettings } from "./fr-settings";
 import { frSync } from "./fr-sync";
 import { frClauses, frDocument, frEditor, frTemplates } from "./fr-templates";
@@ -33,6 +34,7 @@ export const fr = {
     settings: "Paramètres",
     templates: "Modèles",
     clauses: "Clauses",
+    questionnaires: "Questionnaires",
   },
   fields: {
     reference: "Référence",
@@ -260,6 +262,7 @@ export const fr = {
   document: frDocument,
   editor: frEditor,
   sync: frSync,
+  questionnaires: frQuestionnaires,
 };
 
 /** The shape every message table has. */
