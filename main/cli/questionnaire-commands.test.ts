@@ -102,6 +102,24 @@ describe("pacta questionnaire", () => {
     expect(answers.stdout).toContain("0 answered of 0 handed out");
   });
 
+  it("defines a questionnaire from a JSON file, and names what is wrong in a bad one", () => {
+    const file = path.join(dataDir, "q.json");
+    const trigger = { stage: "signature", partyRole: "client" };
+    fs.writeFileSync(file, JSON.stringify({ ...FEEDBACK, title: "Autre", trigger }));
+    const made = runPacta(dataDir, "questionnaire", "create", file, "--json");
+    expect(made.stderr).toBe("");
+    expect(JSON.parse(made.stdout)).toMatchObject({ version: 1, trigger });
+    fs.writeFileSync(
+      file,
+      JSON.stringify({ title: "Vide", questions: [{ kind: "choice", text: "?" }] }),
+    );
+    const bad = runPacta(dataDir, "questionnaire", "create", file);
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toContain(
+      "content.questions.0.options: a choice question needs at least two",
+    );
+  });
+
   it("says which separators it takes", () => {
     const r = runPacta(dataDir, "questionnaire", "answers", "1", "--separator", "|");
     expect(r.status).toBe(2);

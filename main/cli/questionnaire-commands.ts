@@ -5,8 +5,10 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { Command } from "commander";
+import { stageTriggerSchema } from "../../shared/api/questionnaires";
 import { PactaError } from "../../shared/api/result";
-import { PDF_MAX_BYTES } from "../../shared/domain/questionnaires";
+import { PDF_MAX_BYTES, type Questionnaire } from "../../shared/domain/questionnaires";
+import { describeIssues, issuesOf } from "../api/dispatch";
 import type { PactaServices } from "../app/services";
 import { describeFsError } from "./commands";
 import { out, printable, printJson, type Runner, table, UsageError } from "./output";
@@ -20,6 +22,11 @@ export function questionnaireCommands(cli: Command, run: Runner): void {
     .action((o: { archived?: boolean; json?: boolean }) => run((s) => listCommand(s, o)));
 
   const q = cli.command("questionnaire").description("hand out questionnaires, read answers");
+  q.command("create")
+    .description("define a questionnaire from a JSON file (title, language, questions, trigger)")
+    .argument("<file>", "JSON: {title, language, intro, questions: [{kind, text, ...}], trigger}")
+    .option("--json", "print the questionnaire as JSON")
+    .action((file: string, o: { json?: boolean }) => run((s) => createCommand(s, file, o)));
   q.command("attach")
     .description("hand a questionnaire's newest version to a party of a contract")
     .argument("<questionnaire>", "questionnaire ID (see pacta questionnaires)")
@@ -79,6 +86,37 @@ function listCommand(s: PactaServices, o: { archived?: boolean; json?: boolean }
     `${x.answered}/${x.attachments}`,
   ]);
   out(table(["ID", "Title", "Lang", "Version", "Questions", "Trigger", "Answered"], rows));
+}
+
+function createCommand(s: PactaServices, file: string, o: { json?: boolean }): void {
+  let data: unknown;
+  try {
+    data = JSON.parse(fs.readFileSync(file, "utf8").replace(/^\uFEFF/, ""));
+  } catch (error) {
+    const why = error instanceof SyntaxError ? error.message : describeFsError(error);
+    throw new Error(`cannot read ${file}: ${why}`);
+  }
+  if (typeof data !== "object" || data === null || Array.isArray(data)) {
+    throw new Error(`${file}: expected one JSON object with a title and questions`);
+  }
+  const { trigger, ...content } = data as Record<string, unknown>;
+  const parsed = stageTriggerSchema.nullish().safeParse(trigger);
+  if (!parsed.success) {
+    throw new Error(`${file}: trigger: ${describeIssues(issuesOf(parsed.error))}`);
+  }
+  let q: Questionnaire;
+  try {
+    q = s.questionnaires.definitions.create(content, parsed.data ?? null);
+  } catch (error) {
+    // A bad file fails the work (exit 1), not the command line.
+    if (error instanceof PactaError) throw new Error(`${file}: ${error.message}`);
+    throw error;
+  }
+  if (o.json) {
+    printJson(q);
+    return;
+  }
+  out(`Questionnaire #${q.id}: "${q.content.title}", ${q.content.questions.length} questions`);
 }
 
 interface AttachOptions {

@@ -89,7 +89,8 @@ export class QuestionnaireDefinitions {
     };
   }
 
-  create(input: QuestionnaireContentInput, trigger: StageTrigger | null): Questionnaire {
+  /** `input` is checked here, each problem named with its path. */
+  create(input: QuestionnaireContentInput | unknown, trigger: StageTrigger | null): Questionnaire {
     const content = this.parse(input, []);
     const id = this.db.transaction(() => {
       this.checkTrigger(trigger);
@@ -122,7 +123,7 @@ export class QuestionnaireDefinitions {
    */
   save(
     id: number,
-    input: QuestionnaireContentInput,
+    input: QuestionnaireContentInput | unknown,
     trigger: StageTrigger | null,
     expectedVersion: number,
   ): Questionnaire {
@@ -184,7 +185,7 @@ export class QuestionnaireDefinitions {
   }
 
   /** Checks the content and gives new questions the next free ids. */
-  private parse(input: QuestionnaireContentInput, earlier: Question[]): QuestionnaireContent {
+  private parse(input: unknown, earlier: Question[]): QuestionnaireContent {
     const parsed = questionnaireContentSchema.safeParse(input);
     if (!parsed.success) {
       const issues = parsed.error.issues.map((i) => ({
