@@ -4,6 +4,14 @@
  * radio groups need appearance states (the circle, and its dot when on) so
  * that readers, and pdf-lib, know each button's value: they are written
  * here through pdfkit's low-level objects.
+ *
+ * TODO(questionnaires): text fields carry no appearance stream; readers
+ * draw them (NeedAppearances) in the DejaVu subset pdfkit embedded, which
+ * holds only the characters printed elsewhere in the PDF, so a reader may
+ * fall back to another font for what a person types. pdf-lib, when asked
+ * to redraw them, uses Helvetica, which has no Cyrillic (tests save with
+ * `updateFieldAppearances: false` for a Cyrillic party). Embedding the full
+ * font for the fields would fix both, at ~700 KB per PDF.
  */
 import type { PdfDoc } from "../pdf/typeset";
 

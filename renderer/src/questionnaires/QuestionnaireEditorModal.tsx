@@ -39,7 +39,13 @@ export interface QuestionnaireEditorModalProps {
   onSaved: (questionnaire: Questionnaire, created: boolean) => void;
 }
 
-/** Defines a questionnaire: title, language, trigger and questions. */
+/**
+ * Defines a questionnaire: title, language, trigger and questions.
+ *
+ * TODO(questionnaires): a refused save shows main's words (English, with
+ * the path of each problem such as content.questions.1.options) under the
+ * general message, not a message per field beside it.
+ */
 export function QuestionnaireEditorModal({
   opened,
   questionnaire,
