@@ -17,6 +17,8 @@ test("a questionnaire is defined, handed out as a PDF, filled, imported and read
   page,
   pacta,
 }, testInfo) => {
+  // A long walk through four screens, with CLI runs: slow on a busy machine.
+  test.setTimeout(150_000);
   const imported = pacta.cli("import", CONTRACTS);
   expect(imported.status, imported.stderr).toBe(0);
   const list = JSON.parse(pacta.cli("list", "--json").stdout) as { id: number; title: string }[];
@@ -26,17 +28,32 @@ test("a questionnaire is defined, handed out as a PDF, filled, imported and read
   await page.goto(pacta.url);
   const questionnaires = new QuestionnairesPage(page);
   await questionnaires.showFromNavigation();
-  await questionnaires.define("Retour après signature", [
-    { text: "Satisfaction générale", required: true },
-    {
-      kind: "Choix (une option)",
-      text: "Comment nous avez-vous connus ?",
-      options: ["Salon « Droit & Tech »", "Recherche"],
-      required: true,
-    },
-    { kind: "Oui / non", text: "Nous recommanderiez-vous ?" },
-    { kind: "Texte libre", text: "Un commentaire ?" },
-  ]);
+  await questionnaires.define(
+    "Retour après signature",
+    [
+      { text: "Satisfaction générale", required: true },
+      {
+        kind: "Choix (une option)",
+        text: "Comment nous avez-vous connus ?",
+        options: ["Salon « Droit & Tech »", "Recherche"],
+        required: true,
+      },
+      { kind: "Oui / non", text: "Nous recommanderiez-vous ?" },
+      { kind: "Texte libre", text: "Un commentaire ?" },
+    ],
+    "Signature",
+  );
+  await expect(questionnaires.table.getByText("À l'étape « Signature »")).toBeVisible();
+
+  // The stage trigger: moving a contract into "Signature" hands it to its party, once.
+  const nda = list.find((c) => c.title === "Non-disclosure agreement");
+  if (!nda) throw new Error("the fixture's NDA is missing");
+  const moved = pacta.cli("move", String(nda.id), "signature", "--yes");
+  expect(moved.status, moved.stderr).toBe(0);
+  await page.goto(`${pacta.url.split("#")[0]}#/contracts/${nda.id}`);
+  const triggered = new QuestionnairesPanel(page).card("Retour après signature", "Initech");
+  await expect(triggered.getByText("à l'étape « Signature »", { exact: false })).toBeVisible();
+  await expect(triggered.getByText("En attente")).toBeVisible();
 
   await page.goto(`${pacta.url.split("#")[0]}#/contracts/${contract.id}`);
   await new ContractPage(page).expectTitle("Master services agreement");
@@ -100,7 +117,7 @@ test("a questionnaire is defined, handed out as a PDF, filled, imported and read
   await expect(
     main.getByRole("heading", { name: "Résultats — Retour après signature" }),
   ).toBeVisible();
-  await expect(main.getByText("1 réponse(s) sur 1 envoi(s) · version 1")).toBeVisible();
+  await expect(main.getByText("1 réponse(s) sur 2 envoi(s) · version 1")).toBeVisible();
   const scale = main.getByRole("region", { name: "1. Satisfaction générale" });
   await expect(scale.getByText("Moyenne : 5")).toBeVisible();
   await expect(scale.locator(".recharts-surface")).toBeVisible();

@@ -34,10 +34,16 @@ export class QuestionnairesPage {
   }
 
   /** Defines a questionnaire in the editor and saves it. */
-  async define(title: string, questions: QuestionSpec[]): Promise<void> {
+  async define(title: string, questions: QuestionSpec[], triggerStage?: string): Promise<void> {
     await this.create.click();
     await expect(this.editor).toBeVisible();
     await this.editor.getByRole("textbox", { name: "Titre", exact: true }).fill(title);
+    if (triggerStage) {
+      await this.editor
+        .getByRole("combobox", { name: "Joindre automatiquement à l'étape" })
+        .click();
+      await this.page.getByRole("option", { name: triggerStage, exact: true }).click();
+    }
     for (const [i, q] of questions.entries()) {
       if (i > 0) await this.editor.getByRole("button", { name: "Ajouter une question" }).click();
       const group = this.editor.getByRole("group", { name: `Question ${i + 1}`, exact: true });

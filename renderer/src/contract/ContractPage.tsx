@@ -115,7 +115,11 @@ export function ContractPage({ id }: ContractPageProps) {
       </Section>
       <Section title={t("questionnaires.title")}>
         <Suspense fallback={<Loader size="sm" aria-label={t("app.loading")} />}>
-          <ContractQuestionnairesPanel contractId={id} parties={contract.parties} />
+          <ContractQuestionnairesPanel
+            contractId={id}
+            parties={contract.parties}
+            updatedAt={contract.updatedAt}
+          />
         </Suspense>
       </Section>
       <PortalLinkPanel contractId={id} updatedAt={contract.updatedAt} />

@@ -21,6 +21,8 @@ export interface ContractQuestionnairesPanelProps {
   contractId: number;
   /** The contract's parties, to hand a questionnaire to one */
   parties: readonly Party[];
+  /** The contract's last change: a stage move may have attached questionnaires */
+  updatedAt: string;
 }
 
 /**
@@ -30,12 +32,14 @@ export interface ContractQuestionnairesPanelProps {
 export function ContractQuestionnairesPanel({
   contractId,
   parties,
+  updatedAt,
 }: ContractQuestionnairesPanelProps) {
   const { t } = useTranslation();
   const showError = useApiError();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new stamp loads again.
   const loadAttachments = useCallback(
     () => pacta.questionnaires.forContract({ contractId }),
-    [contractId],
+    [contractId, updatedAt],
   );
   const attachments = useLoad(loadAttachments);
   const loadList = useCallback(() => pacta.questionnaires.list({}), []);
