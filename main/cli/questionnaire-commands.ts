@@ -223,7 +223,7 @@ function answersCommand(s: PactaServices, idText: string, o: AnswersOptions): vo
   }
   if (o.json) {
     const attachments = s.questionnaires.answers.forQuestionnaire(id);
-    printJson({ ...results, responses: attachments });
+    printJson({ ...results, answers: attachments });
     return;
   }
   out(

@@ -299,7 +299,8 @@ function prepare(db: Db) {
        VALUES (@token, @questionnaireId, @version, @contractId, @name, @email, @role, @at, @by)`,
     ),
     remove: db.prepare("UPDATE questionnaire_attachments SET removed = 1 WHERE id = @id"),
-    byId: db.prepare(`${ATTACHMENT} AND a.id = @id`),
+    // A deleted contract's questionnaires take no more answers.
+    byId: db.prepare(`${ATTACHMENT} AND a.id = @id AND c.deleted = 0`),
     byContract: db.prepare(`${ATTACHMENT} AND a.contract_id = @id ORDER BY a.id`),
     byQuestionnaire: db.prepare(
       `${ATTACHMENT} AND a.questionnaire_id = @id AND c.deleted = 0 ORDER BY a.id`,

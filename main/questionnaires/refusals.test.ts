@@ -132,6 +132,16 @@ describe("refused imports", () => {
     nothingStored();
   });
 
+  it("refuses a PDF whose contract was deleted since", async () => {
+    const filled = await fillPdf(blank, good);
+    const contractId = s.questionnaires.answers.detail(attachmentId).contractId;
+    s.register.remove(contractId);
+    const [problem] = refused(await s.questionnaires.importPdf("tard.pdf", filled));
+    expect(problem?.code).toBe("wrong_attachment");
+    const n = s.db.prepare("SELECT count(*) AS n FROM questionnaire_responses").get();
+    expect(n).toEqual({ n: 0 });
+  });
+
   it("refuses the same file twice", async () => {
     const filled = await fillPdf(blank, good);
     expect((await s.questionnaires.importPdf("r.pdf", filled)).stored).toBe(true);
