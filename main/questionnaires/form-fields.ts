@@ -7,11 +7,11 @@
  *
  * TODO(questionnaires): text fields carry no appearance stream; readers
  * draw them (NeedAppearances) in the DejaVu subset pdfkit embedded, which
- * holds only the characters printed elsewhere in the PDF, so a reader may
- * fall back to another font for what a person types. pdf-lib, when asked
- * to redraw them, uses Helvetica, which has no Cyrillic (tests save with
- * `updateFieldAppearances: false` for a Cyrillic party). Embedding the full
- * font for the fields would fix both, at ~700 KB per PDF.
+ * holds the characters printed in the PDF and those `keepFieldCharacters`
+ * adds (Latin, French, Cyrillic); anything else (Greek, CJK) falls back to
+ * the reader's fonts. pdf-lib, when asked to redraw fields, uses Helvetica,
+ * which has no Cyrillic (tests save with `updateFieldAppearances: false`
+ * for a Cyrillic party).
  */
 import type { PdfDoc } from "../pdf/typeset";
 
@@ -67,7 +67,7 @@ interface Ref {
 /** The parts of pdfkit's document the fields reach past its public API. */
 interface FormInternals {
   _root: { data: { AcroForm: { data: { Fields: Ref[] } } } };
-  _font: { id: string };
+  _font: { id: string; encode?: (text: string) => unknown };
   page: { annotations: Ref[] };
   ref(data: Record<string, unknown>): Ref;
   annotate(x: number, y: number, w: number, h: number, data: Record<string, unknown>): unknown;
@@ -80,6 +80,25 @@ function internals(doc: PdfDoc): FormInternals {
 /** pdfkit writes a JS String object as a PDF string (UTF-16 when needed), a plain one as a name. */
 function pdfString(text: string): string {
   return new String(text) as unknown as string;
+}
+
+/** What people type in French, English and Russian answers: kept in the embedded font. */
+const FIELD_CHARACTERS = [
+  String.fromCharCode(...Array.from({ length: 95 }, (_, i) => 0x20 + i)),
+  "àâäæçéèêëîïôöœùûüÿÀÂÄÆÇÉÈÊËÎÏÔÖŒÙÛÜŸáíóúñãõß«»‘’“”–—…€£°§²",
+  String.fromCharCode(...Array.from({ length: 64 }, (_, i) => 0x410 + i)),
+  "Ёё№",
+].join("");
+
+/**
+ * Puts the characters people type into the subset of the current font
+ * (the fields' font) without printing them: pdfkit embeds only the glyphs
+ * a PDF uses, and a reader drawing a typed "7" needs the glyph for it.
+ */
+export function keepFieldCharacters(doc: PdfDoc): void {
+  const font = internals(doc)._font;
+  if (typeof font.encode !== "function") throw new Error("pdfkit's font cannot encode text");
+  font.encode(FIELD_CHARACTERS);
 }
 
 const BLACK = [0, 0, 0];
@@ -151,13 +170,18 @@ export function radioGroup(doc: PdfDoc, name: string, buttons: RadioButton[], si
   const off = appearance(d, size, false);
   const on = appearance(d, size, true);
   for (const b of buttons) {
+    // The ring is also drawn on the page, so that it shows and prints in
+    // readers that redraw buttons themselves (NeedAppearances) and draw none.
+    doc.save().lineWidth(0.8).strokeColor("#737373");
+    doc.circle(b.x + size / 2, b.y + size / 2, size / 2 - 0.5).stroke();
+    doc.restore();
     d.annotate(b.x, b.y, size, size, {
       Subtype: "Widget",
       F: 4,
       Parent: parent,
       AS: "Off",
       AP: { N: { [b.state]: on, Off: off } },
-      MK: { BC: BORDER, BG: [1, 1, 1] },
+      MK: { BC: BORDER },
       color: BLACK,
     });
     (parent.data.Kids as Ref[]).push(lastAnnotation(d));

@@ -15,6 +15,7 @@ import type { PdfDoc } from "../pdf/typeset";
 import {
   answerField,
   type FormMark,
+  keepFieldCharacters,
   markField,
   optionState,
   RESPONDENT_EMAIL_FIELD,
@@ -72,6 +73,7 @@ export async function renderFormPdf(
   const bytes = collect(doc);
   doc.font("regular").fontSize(BODY);
   doc.initForm();
+  keepFieldCharacters(doc);
   header(doc, input, w);
   input.questions.forEach((q, i) => {
     question(doc, q, i, w);
@@ -80,6 +82,8 @@ export async function renderFormPdf(
   const range = doc.bufferedPageRange();
   for (let i = 0; i < range.count; i += 1) {
     doc.switchToPage(range.start + i);
+    // The footer sits in the bottom margin: without this pdfkit would start a page for it.
+    doc.page.margins.bottom = 0;
     doc.font("regular").fontSize(8).fillColor(GREY);
     const footer = w.footer(mark.questionnaireId, mark.version, mark.attachmentId);
     const text = `${footer} · ${w.page(i + 1, range.count)}`;
