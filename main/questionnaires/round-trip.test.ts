@@ -68,7 +68,10 @@ describe("questionnaire round trip", () => {
     const { pdf, a } = await attached();
     const file = path.join(dataDir, "form.pdf");
     fs.writeFileSync(file, pdf);
-    const text = pdfPages(file).join("\n");
+    const pages = pdfPages(file);
+    // The footer stays on its page: five questions fit on one.
+    expect(pages).toHaveLength(1);
+    const text = pages.join("\n");
     for (const words of [
       "Retour après signature",
       "1. Qu’avez-vous apprécié ?",
@@ -79,7 +82,7 @@ describe("questionnaire round trip", () => {
       "Oui",
       "Non",
       "ООО «Ромашка»",
-      `envoi n° ${a.id}`,
+      `envoi n° ${a.id} · Page 1 / 1`,
     ]) {
       expect(text).toContain(words);
     }
@@ -143,5 +146,37 @@ describe("questionnaire round trip", () => {
     expect(fixed.response.changes).toEqual([{ questionId: "q3", before: "2", after: "3" }]);
     expect(fixed.attachment.answers.find((x) => x.questionId === "q3")?.value).toBe("3");
     expect(fixed.attachment.responses.map((r) => r.source)).toEqual(["pdf", "correction"]);
+  });
+
+  it("spreads a long questionnaire over pages, each numbered, and reads it back", async () => {
+    const contractId = seedContract(s);
+    const questions = Array.from({ length: 30 }, (_, i) => ({
+      kind: "choice" as const,
+      text: `Question ${i + 1} : laquelle ?`,
+      required: true,
+      options: ["Un", "Deux", "Trois", "Quatre"],
+    }));
+    const q = s.questionnaires.definitions.create({ title: "Long", questions }, null);
+    const a = s.questionnaires.answers.attach(q.id, contractId, 0);
+    const pdf = await s.questionnaires.pdf(a.id);
+    const file = path.join(dataDir, "long.pdf");
+    fs.writeFileSync(file, pdf.bytes);
+    const pages = pdfPages(file);
+    expect(pages.length).toBe(pdf.pages);
+    expect(pdf.pages).toBeGreaterThan(2);
+    pages.forEach((text, i) => {
+      expect(text).toContain(`Page ${i + 1} / ${pdf.pages}`);
+    });
+    const radio = Object.fromEntries(questions.map((_, i) => [`q${i + 1}`, `o${(i % 4) + 1}`]));
+    const filled = await fillPdf(pdf.bytes, { radio });
+    const outcome = await s.questionnaires.importPdf("long.pdf", filled);
+    if (!outcome.stored) throw new Error(JSON.stringify(outcome.problems));
+    expect(outcome.attachment.answers.map((x) => x.value).slice(0, 5)).toEqual([
+      "Un",
+      "Deux",
+      "Trois",
+      "Quatre",
+      "Un",
+    ]);
   });
 });
