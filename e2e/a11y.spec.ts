@@ -3,10 +3,13 @@
  * states people meet it in. Any violation fails, listed with its elements.
  * Templates, the clause library and a contract's document panel included,
  * and the Bitrix24 workflow tasks: the inbox and a contract's business processes.
+ * and the questionnaires (list, editor, contract panel, results).
  */
+import fs from "node:fs";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
+import { PDFDocument } from "pdf-lib";
 import { seedWorkflowTemplates } from "./bitrix24-double/bizproc-seed";
 import { Bitrix24Double } from "./bitrix24-double/server";
 import { ClauseLibrary } from "./pages/clause-library";
@@ -14,6 +17,7 @@ import { ContractForm } from "./pages/contract-form";
 import { ContractPage } from "./pages/contract-page";
 import { DocumentPanel } from "./pages/document-panel";
 import { ImportWizard } from "./pages/import-wizard";
+import { QuestionnairesPage, QuestionnairesPanel } from "./pages/questionnaires";
 import { RegisterPage } from "./pages/register-page";
 import { ReportsPage } from "./pages/reports-page";
 import { SyncControl } from "./pages/sync";
@@ -260,6 +264,7 @@ test("workflow tasks: the inbox, a request with fields, a contract's processes",
     await double.close();
   }
 });
+
 test("the reports screen, empty and with figures, charts and a filter", async ({ page, pacta }) => {
   const reports = new ReportsPage(page);
   await reports.open(pacta.url);
@@ -274,5 +279,91 @@ test("the reports screen, empty and with figures, charts and a filter", async ({
   expect(await violations(page)).toEqual([]);
   await reports.choose(reports.type, "Services");
   await expect(reports.table("Valeur par devise")).toBeVisible();
+  expect(await violations(page)).toEqual([]);
+});
+
+/** A questionnaire handed to Globex SARL, answered with a PDF filled as a reader fills it. */
+async function answeredQuestionnaire(pacta: PactaHost, dir: string): Promise<number> {
+  importWithCli(pacta, "contracts.json");
+  const definition = path.join(dir, "q.json");
+  fs.writeFileSync(
+    definition,
+    JSON.stringify({
+      title: "Retour après signature",
+      questions: [
+        { kind: "scale", text: "Satisfaction générale", required: true },
+        { kind: "choice", text: "Canal", options: ["Salon", "Recherche"] },
+        { kind: "yesno", text: "Nous recommanderiez-vous ?" },
+        { kind: "date", text: "Prochaine revue" },
+        { kind: "text", text: "Un commentaire ?" },
+      ],
+    }),
+  );
+  const made = pacta.cli("questionnaire", "create", definition, "--json");
+  expect(made.status, made.stderr).toBe(0);
+  const contracts = JSON.parse(pacta.cli("list", "--json").stdout) as {
+    id: number;
+    title: string;
+  }[];
+  const contract = contracts.find((c) => c.title === "Master services agreement");
+  if (!contract) throw new Error("the fixture's contract is missing");
+  const attach = pacta.cli(
+    "questionnaire",
+    "attach",
+    "1",
+    String(contract.id),
+    "--party",
+    "Globex SARL",
+    "--json",
+  );
+  expect(attach.status, attach.stderr).toBe(0);
+  const blank = path.join(dir, "blank.pdf");
+  expect(pacta.cli("questionnaire", "pdf", "1", blank).status).toBe(0);
+  const doc = await PDFDocument.load(fs.readFileSync(blank));
+  doc.getForm().getRadioGroup("answer.q1").select("4");
+  doc.getForm().getRadioGroup("answer.q2").select("o2");
+  const filled = path.join(dir, "filled.pdf");
+  fs.writeFileSync(filled, await doc.save());
+  const imported = pacta.cli("questionnaire", "import", filled);
+  expect(imported.status, imported.stderr).toBe(0);
+  return contract.id;
+}
+
+test("the questionnaires: list, editor, a contract's panel and the results", async ({
+  page,
+  pacta,
+}, testInfo) => {
+  // Four CLI runs and four screens: slow on a busy machine.
+  test.setTimeout(150_000);
+  const contractId = await answeredQuestionnaire(pacta, testInfo.outputPath());
+  const base = pacta.url.split("#")[0];
+  await page.goto(pacta.url);
+  const questionnaires = new QuestionnairesPage(page);
+  await questionnaires.showFromNavigation();
+  await expect(questionnaires.table).toBeVisible();
+  expect(await violations(page)).toEqual([]);
+
+  await questionnaires.create.click();
+  await expect(questionnaires.editor).toBeVisible();
+  expect(await violations(page)).toEqual([]);
+  await page.keyboard.press("Escape");
+
+  await page.goto(`${base}#/contracts/${contractId}`);
+  const panel = new QuestionnairesPanel(page);
+  await expect(
+    panel.card("Retour après signature", "Globex SARL").getByText("Répondu"),
+  ).toBeVisible();
+  expect(await violations(page)).toEqual([]);
+
+  await panel
+    .card("Retour après signature", "Globex SARL")
+    .getByRole("button", { name: /^Corriger/ })
+    .click();
+  await expect(page.getByRole("dialog")).toBeVisible();
+  expect(await violations(page)).toEqual([]);
+  await page.keyboard.press("Escape");
+
+  await page.goto(`${base}#/questionnaires/1`);
+  await expect(page.locator(".recharts-surface").first()).toBeVisible();
   expect(await violations(page)).toEqual([]);
 });

@@ -11,6 +11,7 @@ import { digestHandlers } from "../digests/handlers";
 import { previewImport } from "../import/import-service";
 import { lifecycleHandlers } from "../lifecycle/handlers";
 import { logFolder } from "../logging/logger";
+import { questionnaireHandlers } from "../questionnaires/handlers";
 import { exportContracts } from "../register/export";
 import { reminderHandlers } from "../reminders/handlers";
 import { reportHandlers } from "../reports/handlers";
@@ -73,5 +74,6 @@ export function createHandlers(s: PactaServices, context: HandlerContext): ApiHa
     triggers: triggerHandlers(s),
     reports: reportHandlers(s),
     digests: digestHandlers(s),
+    questionnaires: questionnaireHandlers(s),
   };
 }

@@ -11,6 +11,7 @@ import { Digests } from "../digests/digests";
 import { ImportJobs } from "../import/import-service";
 import { Lifecycle } from "../lifecycle/lifecycle";
 import { logToFile } from "../logging/logger";
+import { Questionnaires } from "../questionnaires/questionnaires";
 import { ContractList } from "../register/list";
 import { ContractRegister } from "../register/register";
 import { Reminders } from "../reminders/reminders";
@@ -36,6 +37,7 @@ export interface PactaServices {
   templates: Templates;
   clauses: Clauses;
   documents: Documents;
+  questionnaires: Questionnaires;
   /** Who the history and template versions name for changes made here. */
   actor: string;
   sync: SyncService;
@@ -107,6 +109,7 @@ export function openServices(options: OpenOptions): PactaServices {
     templates,
     clauses: new Clauses(db, now),
     documents,
+    questionnaires: new Questionnaires(db, { actor, now }),
     actor,
     sync,
     backups,

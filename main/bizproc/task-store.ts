@@ -1,5 +1,5 @@
 /**
- * The workflow-task tables (migration 7): tasks as last pulled, and the
+ * The workflow-task tables (migration 8): tasks as last pulled, and the
  * answers given here waiting to go out. Callers own the transactions.
  */
 import type { Statement } from "better-sqlite3";

@@ -28,6 +28,7 @@ import {
   UsageError,
   warn,
 } from "./output";
+import { questionnaireCommands } from "./questionnaire-commands";
 import { type RelayServeOptions, serveRelay } from "./relay-commands";
 import { reminderCommands } from "./reminder-commands";
 import { reportCommands } from "./report-commands";
@@ -92,6 +93,7 @@ function program(run: Runner, inFolder: FolderRunner) {
   bizprocCommands(cli, run);
   reportCommands(cli, run);
   digestCommands(cli, run);
+  questionnaireCommands(cli, run);
 
   cli
     .command("serve")

@@ -15,6 +15,7 @@ import { clauseNames } from "./migrations/007-clause-names";
 import { bizproc } from "./migrations/008-bizproc";
 import { relay } from "./migrations/009-relay";
 import { digests } from "./migrations/010-digests";
+import { questionnaires } from "./migrations/011-questionnaires";
 
 export interface Migration {
   version: number;
@@ -36,6 +37,7 @@ export const MIGRATIONS: readonly Migration[] = [
   bizproc,
   relay,
   digests,
+  questionnaires,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

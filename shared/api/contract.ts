@@ -22,6 +22,7 @@ import { bizprocApi } from "./bizproc";
 import { digestsApi } from "./digests";
 import { type Endpoint, endpoint, idArgs } from "./endpoint";
 import { lifecycleApi } from "./lifecycle";
+import { questionnairesApi } from "./questionnaires";
 import { remindersApi } from "./reminders";
 import { reportsApi } from "./reports";
 import type { ApiResult } from "./result";
@@ -163,6 +164,7 @@ export const api = {
   bizproc: bizprocApi,
   reports: reportsApi,
   digests: digestsApi,
+  questionnaires: questionnairesApi,
 } as const;
 
 export type Api = typeof api;

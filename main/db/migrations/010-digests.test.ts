@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { openRawDatabase } from "../../test-support/raw-database";
 import { MIGRATIONS, migrate } from "../migrate";
 
-describe("migration 007 (digests)", () => {
+describe("migration 10 (digests)", () => {
   it("adds the digest and portal message tables; one digest per person and day", () => {
     const raw = openRawDatabase();
     try {

@@ -33,6 +33,15 @@ const TemplateEditorPage = lazy(() =>
 const ReportsPage = lazy(() =>
   import("../reports/ReportsPage").then((m) => ({ default: m.ReportsPage })),
 );
+// The charts library is large: the questionnaire pages load on first visit.
+const QuestionnairesPage = lazy(() =>
+  import("../questionnaires/QuestionnairesPage").then((m) => ({ default: m.QuestionnairesPage })),
+);
+const QuestionnaireResultsPage = lazy(() =>
+  import("../questionnaires/QuestionnaireResultsPage").then((m) => ({
+    default: m.QuestionnaireResultsPage,
+  })),
+);
 const ClausesPage = lazy(() =>
   import("../clauses/ClausesPage").then((m) => ({ default: m.ClausesPage })),
 );
@@ -73,6 +82,10 @@ function Page({ route, filters, onFiltersChange }: PageProps) {
       return <TasksPage />;
     case "reports":
       return <ReportsPage />;
+    case "questionnaires":
+      return <QuestionnairesPage />;
+    case "questionnaire":
+      return <QuestionnaireResultsPage key={route.id} id={route.id} />;
     case "notFound":
       return <NotFoundPage />;
   }

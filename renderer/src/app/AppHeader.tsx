@@ -23,6 +23,11 @@ export function AppHeader({ route }: AppHeaderProps) {
     { href: paths.tasks, label: t("nav.tasks"), current: route.page === "tasks" },
     { href: paths.reports, label: t("nav.reports"), current: route.page === "reports" },
     {
+      href: paths.questionnaires,
+      label: t("nav.questionnaires"),
+      current: route.page === "questionnaires" || route.page === "questionnaire",
+    },
+    {
       href: paths.settings,
       label: t("nav.settings"),
       current: route.page === "settings" || route.page === "triggers",

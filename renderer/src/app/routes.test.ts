@@ -18,6 +18,8 @@ describe("parseRoute", () => {
     expect(parseRoute("#/reports")).toEqual({ page: "reports" });
     expect(parseRoute("#/sync/conflicts")).toEqual({ page: "conflicts" });
     expect(parseRoute("#/tasks")).toEqual({ page: "tasks" });
+    expect(parseRoute("#/questionnaires")).toEqual({ page: "questionnaires" });
+    expect(parseRoute("#/questionnaires/4")).toEqual({ page: "questionnaire", id: 4 });
   });
 
   it("sends anything else to the not-found page", () => {
@@ -30,5 +32,7 @@ describe("parseRoute", () => {
     expect(parseRoute("#/clauses/2")).toEqual({ page: "notFound" });
     expect(parseRoute("#/tasks/2")).toEqual({ page: "notFound" });
     expect(parseRoute("#/reports/2")).toEqual({ page: "notFound" });
+    expect(parseRoute("#/questionnaires/0")).toEqual({ page: "notFound" });
+    expect(parseRoute("#/questionnaires/4/x")).toEqual({ page: "notFound" });
   });
 });

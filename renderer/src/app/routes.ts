@@ -18,6 +18,8 @@ export type Route =
   | { page: "triggers" }
   | { page: "tasks" }
   | { page: "reports" }
+  | { page: "questionnaires" }
+  | { page: "questionnaire"; id: number }
   | { page: "notFound" };
 
 export const paths = {
@@ -34,6 +36,9 @@ export const paths = {
   template: (id: number) => `#/templates/${id}`,
   clauses: "#/clauses",
   reports: "#/reports",
+  questionnaires: "#/questionnaires",
+  /** A questionnaire's results taken together. */
+  questionnaire: (id: number) => `#/questionnaires/${id}`,
   /** Bitrix24 sync conflicts to resolve. */
   conflicts: "#/sync/conflicts",
   /** Trigger rules and their firings. */
@@ -64,6 +69,11 @@ export function parseRoute(hash: string): Route {
     if (parts.length === 1) return { page: "templates" };
     const id = toId(parts[1]);
     return id !== null && parts.length === 2 ? { page: "template", id } : { page: "notFound" };
+  }
+  if (parts[0] === "questionnaires") {
+    if (parts.length === 1) return { page: "questionnaires" };
+    const id = toId(parts[1]);
+    return id !== null && parts.length === 2 ? { page: "questionnaire", id } : { page: "notFound" };
   }
   if (parts[0] === "sync" && parts[1] === "conflicts" && parts.length === 2) {
     return { page: "conflicts" };

@@ -22,6 +22,11 @@ import { useContract } from "./use-contract";
 const DocumentPanel = lazy(() =>
   import("./DocumentPanel").then((m) => ({ default: m.DocumentPanel })),
 );
+const ContractQuestionnairesPanel = lazy(() =>
+  import("../questionnaires/ContractQuestionnairesPanel").then((m) => ({
+    default: m.ContractQuestionnairesPanel,
+  })),
+);
 
 export interface ContractPageProps {
   /** The contract to show */
@@ -108,6 +113,15 @@ export function ContractPage({ id }: ContractPageProps) {
       </Section>
       <Section title={t("contract.partiesTitle")}>
         <PartiesTable parties={contract.parties} />
+      </Section>
+      <Section title={t("questionnaires.title")}>
+        <Suspense fallback={<Loader size="sm" aria-label={t("app.loading")} />}>
+          <ContractQuestionnairesPanel
+            contractId={id}
+            parties={contract.parties}
+            updatedAt={contract.updatedAt}
+          />
+        </Suspense>
       </Section>
       <PortalLinkPanel contractId={id} updatedAt={contract.updatedAt} />
       <ContractWorkflowsPanel contractId={id} />

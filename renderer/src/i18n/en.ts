@@ -2,6 +2,7 @@
 import { enBizproc } from "./en-bizproc";
 import { enErrors, enImport } from "./en-import";
 import { enKeyDates, enLifecycle, enReminders } from "./en-lifecycle";
+import { enQuestionnaires } from "./en-questionnaires";
 import { enDigests, enReports } from "./en-reports";
 import { enSettings } from "./en-settings";
 import { enShell } from "./en-shell";
@@ -37,6 +38,7 @@ export const en: Messages = {
     clauses: "Clauses",
     tasks: "Tasks",
     reports: "Reports",
+    questionnaires: "Questionnaires",
   },
   fields: {
     reference: "Reference",
@@ -267,4 +269,5 @@ export const en: Messages = {
   bizproc: enBizproc,
   reports: enReports,
   digests: enDigests,
+  questionnaires: enQuestionnaires,
 };

@@ -5,6 +5,7 @@
 import { frBizproc } from "./fr-bizproc";
 import { frErrors, frImport } from "./fr-import";
 import { frKeyDates, frLifecycle, frReminders } from "./fr-lifecycle";
+import { frQuestionnaires } from "./fr-questionnaires";
 import { frDigests, frReports } from "./fr-reports";
 import { frSettings } from "./fr-settings";
 import { frShell } from "./fr-shell";
@@ -39,6 +40,7 @@ export const fr = {
     clauses: "Clauses",
     tasks: "Tâches",
     reports: "Rapports",
+    questionnaires: "Questionnaires",
   },
   fields: {
     reference: "Référence",
@@ -271,6 +273,7 @@ export const fr = {
   bizproc: frBizproc,
   reports: frReports,
   digests: frDigests,
+  questionnaires: frQuestionnaires,
 };
 
 /** The shape every message table has. */
