@@ -68,7 +68,7 @@ export const enImport: Messages["import"] = {
   problemRow: "Row",
   problemColumn: "Column",
   problemMessage: "Message",
-  problemsMore: "… and {{count}} more problems.",
+  problemsMore: "… and {{count, number}} more problems.",
   showNeedsReview: "See the contracts to review",
   showRegister: "See the register",
   another: "Import another file",

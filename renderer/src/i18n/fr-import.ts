@@ -1,4 +1,5 @@
 /** French messages of the import wizard, and of the API's reason codes. */
+import type { Reason } from "../../../shared/api/result";
 
 export const frImport = {
   title: "Importer des contrats",
@@ -70,7 +71,7 @@ export const frImport = {
   problemRow: "Ligne",
   problemColumn: "Colonne",
   problemMessage: "Message",
-  problemsMore: "… et {{count}} autres problèmes.",
+  problemsMore: "… et {{count, number}} autres problèmes.",
   showNeedsReview: "Voir les contrats à vérifier",
   showRegister: "Voir le registre",
   another: "Importer un autre fichier",
@@ -118,4 +119,4 @@ export const frErrors = {
   internal:
     "Une erreur inattendue s'est produite. Réessayez ; si elle persiste, envoyez le " +
     "journal de Pacta à votre support.",
-};
+} satisfies Record<Reason | "title", string>;
