@@ -10,6 +10,7 @@ export const en: Messages = {
   app: {
     name: "Pacta",
     language: "Language",
+    skipToContent: "Skip to content",
     mainNavigation: "Main navigation",
     loading: "Loading…",
     notFoundTitle: "Page not found",

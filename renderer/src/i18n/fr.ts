@@ -12,6 +12,7 @@ export const fr = {
   app: {
     name: "Pacta",
     language: "Langue",
+    skipToContent: "Aller au contenu",
     mainNavigation: "Navigation principale",
     loading: "Chargement…",
     notFoundTitle: "Page introuvable",
