@@ -1,0 +1,62 @@
+import i18next, { type TFunction } from "i18next";
+import { describe, expect, it } from "vitest";
+import { en } from "../i18n/en";
+import { fr } from "../i18n/fr";
+import { problemText } from "./problem-text";
+
+async function translator(lng: "fr" | "en"): Promise<TFunction> {
+  const instance = i18next.createInstance();
+  await instance.init({
+    lng,
+    resources: { fr: { translation: fr }, en: { translation: en } },
+    interpolation: { escapeValue: false },
+  });
+  return instance.t;
+}
+
+describe("problemText", () => {
+  it("says main's import sentences again in French, with the values they name", async () => {
+    const t = await translator("fr");
+    expect(problemText('cannot read "31/02/2024" as a date written DD/MM/YYYY', t)).toBe(
+      "« 31/02/2024 » n'est pas une date lisible au format DD/MM/YYYY.",
+    );
+    expect(problemText('"XYZ" is not a known currency code', t)).toBe(
+      "« XYZ » n'est pas un code de devise connu.",
+    );
+    expect(problemText("only the first 50 tags were kept", t)).toBe(
+      "Seules les 50 premières étiquettes ont été conservées.",
+    );
+    expect(
+      problemText(
+        'the reference "C-1" is also on row 3: this row replaced what that row imported',
+        t,
+      ),
+    ).toBe(
+      "La référence « C-1 » figure aussi à la ligne 3 : cette ligne a remplacé ce que " +
+        "l'autre avait importé.",
+    );
+  });
+
+  it("says each sentence of a joined message, and schema sentences the form knows", async () => {
+    const t = await translator("en");
+    const joined =
+      'cannot read "soon" as one duration (such as "1 year", "30 days" or "6 mois"); ' +
+      'an automatic renewal needs a renewal term, so the renewal is left as "none"';
+    expect(problemText(joined, t)).toBe(
+      "“soon” is not one duration (such as “1 year”, “30 days” or “6 mois”). " +
+        "An automatic renewal needs a renewal term, so the renewal is left as “none”.",
+    );
+    const fr = await translator("fr");
+    expect(problemText("title: a contract needs a title", fr)).toBe(
+      "Le contrat doit avoir un titre.",
+    );
+    expect(problemText("expected an email address", fr)).toBe(
+      "Saisissez une adresse e-mail valide, par ex. nom@cabinet.fr.",
+    );
+  });
+
+  it("keeps a sentence it does not know as written", async () => {
+    const t = await translator("fr");
+    expect(problemText("something new went wrong", t)).toBe("something new went wrong");
+  });
+});
