@@ -55,3 +55,20 @@ test("a contract's dates, amount and counts in French, then in English", async (
   await expect(rowEn).toContainText("€25,000.50");
   await expect(rowEn).toContainText("31 May 2027");
 });
+
+test("an import's review flags are read in the UI language", async ({ page, pacta }) => {
+  const run = pacta.cli("import", path.join(__dirname, "fixtures/import/bad-values.csv"));
+  expect(run.status, run.stderr).toBe(0);
+  const register = new RegisterPage(page);
+  await register.open(pacta.url);
+  await register.openContract("Distribution agreement");
+  const flags = page.getByTestId("review-flags");
+  await expect(flags).toBeVisible();
+  // main stores its English sentence; the table shows the French one.
+  await expect(flags).toContainText("n'est pas");
+  await expect(flags).not.toContainText("cannot read");
+
+  await page.getByRole("button", { name: "EN", exact: true }).click();
+  await expect(flags).toContainText("is not");
+  await expect(flags).not.toContainText("n'est pas");
+});

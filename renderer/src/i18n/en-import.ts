@@ -98,6 +98,7 @@ export const enImport: Messages["import"] = {
     cellCount:
       "The row has {{cells}} cells but the header has {{headers}}; a separator or a quote is " +
       "probably missing, so the row was not imported.",
+    noTitle: "No title: the row was not imported.",
     unchecked: "The row's values could not be checked.",
     noReference:
       "No reference column: running this import again would create these contracts again.",

@@ -109,6 +109,7 @@ export const frImport = {
     cellCount:
       "La ligne a {{cells}} cellules mais l'en-tête en a {{headers}} ; il manque sans doute un " +
       "séparateur ou un guillemet, la ligne n'a pas été importée.",
+    noTitle: "Pas de titre : la ligne n'a pas été importée.",
     unchecked: "Les valeurs de la ligne n'ont pas pu être vérifiées.",
     noReference:
       "Aucune colonne de référence : relancer cet import créerait ces contrats une seconde fois.",

@@ -55,6 +55,32 @@ describe("problemText", () => {
     );
   });
 
+  it("knows every sentence an import of a file full of bad values gives", async () => {
+    const t = await translator("fr");
+    // What `pacta import e2e/fixtures/import/bad-values.csv` reports, as main writes it.
+    const report = [
+      'cannot read "[]/[]/2022" as a date written DD/MM/YYYY',
+      'cannot read "60 days; 180 days" as one duration (such as "1 year", "30 days" or "6 mois")',
+      'cannot read "12.34.56" as an amount in EUR',
+      'cannot read "successive []" as one duration (such as "1 year", "30 days" or "6 mois"); ' +
+        'an automatic renewal needs a renewal term, so the renewal is left as "none"',
+      "no title: the row was not imported",
+      '"XYZ" is not a known currency code',
+      "the amount's currency could not be read",
+      '"sometimes" is not a renewal kind (none, automatic, optional or evergreen)',
+      "the end date is before the effective date",
+      "the row has 13 cells but the header has 12; a separator or a quote is probably missing, " +
+        "so the row was not imported",
+    ];
+    const untranslated = report.filter((m) => problemText(m, t) === m);
+    expect(untranslated).toEqual([]);
+    expect(problemText(report[3] ?? "", t)).toBe(
+      "« successive [] » n'est pas une durée lisible (par ex. « 1 an », « 30 jours », " +
+        "« 6 mois »). Une tacite reconduction nécessite une durée de renouvellement : le " +
+        "renouvellement est laissé à « aucun ».",
+    );
+  });
+
   it("keeps a sentence it does not know as written", async () => {
     const t = await translator("fr");
     expect(problemText("something new went wrong", t)).toBe("something new went wrong");

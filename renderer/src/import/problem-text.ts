@@ -41,6 +41,7 @@ const KNOWN: [RegExp, ProblemKey][] = [
     "import.problems.cellCount",
   ],
   [/^the row's values could not be checked$/, "import.problems.unchecked"],
+  [/^no title: the row was not imported$/, "import.problems.noTitle"],
   [/^no reference column:/, "import.problems.noReference"],
 ];
 
