@@ -164,7 +164,13 @@ export function startedHidden(argv: readonly string[]): boolean {
   return argv.includes("--hidden");
 }
 
-/** The UI language the door speaks, from the system locale. */
+/**
+ * The UI language the door speaks, from the system locale.
+ *
+ * TODO(i18n): the renderer's FR / EN choice lives in its localStorage, so a
+ * person who picks English on a French system still gets French notifications
+ * and tray menu; main needs that choice through the API to follow it.
+ */
 export function doorLanguage(locale: string): DoorLanguage {
   return locale.toLowerCase().startsWith("fr") ? "fr" : "en";
 }
