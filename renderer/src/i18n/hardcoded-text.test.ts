@@ -31,6 +31,7 @@ describe("findHardcodedText", () => {
       "Done",
     ]);
     expect(find('notifySuccess("Contract saved");')).toEqual(["Contract saved"]);
+    expect(find('const data = [{ value: "fr", label: "Français" }];')).toEqual(["Français"]);
     expect(find('document.title = "Register";')).toEqual(["Register"]);
   });
 

@@ -27,8 +27,18 @@ const LABEL_PROPS: ReadonlySet<string> = new Set([
   "closeButtonLabel",
 ]);
 
-/** Object properties that end up on screen (notifications, confirm modals). */
-const TEXT_PROPERTIES: ReadonlySet<string> = new Set(["title", "message", "confirm", "cancel"]);
+/** Object properties that end up on screen (notifications, confirm modals, select options). */
+const TEXT_PROPERTIES: ReadonlySet<string> = new Set([
+  "title",
+  "message",
+  "confirm",
+  "cancel",
+  "label",
+  "description",
+  "placeholder",
+  "ariaLabel",
+  "aria-label",
+]);
 
 /** Calls whose string arguments are shown as they are. */
 const TEXT_CALLS: ReadonlySet<string> = new Set(["notifySuccess", "alert", "confirm"]);
