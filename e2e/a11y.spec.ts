@@ -1,13 +1,14 @@
 /**
- * Accessibility: an axe scan (WCAG 2 A and AA rules) of each screen in the
- * states people meet it in. Any violation fails, listed with its elements.
- * Templates, the clause library and a contract's document panel included,
- * and the Bitrix24 workflow tasks: the inbox and a contract's business processes.
- * and the questionnaires (list, editor, contract panel, results).
+ * Accessibility: an axe scan (WCAG 2.0 and 2.1, A and AA rules) of each
+ * screen in the states people meet it in, then of every page and its main
+ * dialogs in French and in English. Any violation fails, listed with its
+ * elements.
+ * Templates, the clause library, a contract's document panel, the Bitrix24
+ * workflow tasks (the inbox and a contract's business processes), triggers,
+ * reports and questionnaires are scanned in their own tests below.
  */
 import fs from "node:fs";
 import path from "node:path";
-import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { PDFDocument } from "pdf-lib";
 import { seedWorkflowTemplates } from "./bitrix24-double/bizproc-seed";
@@ -25,20 +26,10 @@ import { connectToDouble, TasksInbox, WorkflowsPanel } from "./pages/tasks";
 import { TemplateEditor } from "./pages/template-editor";
 import { TemplatesPage } from "./pages/templates-page";
 import { TriggersPage } from "./pages/triggers";
+import { AxeSweep, useUiLanguage, violations } from "./support/axe";
 import { expect, type PactaHost, test } from "./support/pacta";
 
 const FIXTURES = path.join(__dirname, "fixtures/import");
-
-/** The violations axe finds on the page as it is now, in a form that reads well in a diff. */
-async function violations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
-  return results.violations.map((v) => ({
-    rule: v.id,
-    impact: v.impact,
-    help: v.help,
-    elements: v.nodes.map((n) => n.target.join(" ")),
-  }));
-}
 
 function importWithCli(pacta: PactaHost, file: string): void {
   const run = pacta.cli("import", path.join(FIXTURES, file));
@@ -367,3 +358,182 @@ test("the questionnaires: list, editor, a contract's panel and the results", asy
   await expect(page.locator(".recharts-surface").first()).toBeVisible();
   expect(await violations(page)).toEqual([]);
 });
+
+// Every page of the app, and the dialogs people open on it, in both UI languages.
+
+/** The words the sweep clicks on, in each UI language. */
+const UI = {
+  fr: {
+    registerTitle: "Registre des contrats",
+    deleteTitle: "Supprimer ce contrat ?",
+    delete: "Supprimer",
+    fileLabel: "Fichier à importer (CSV ou JSON)",
+    start: "Lancer l'import",
+    report: "Rapport d'import",
+    newTemplate: "Nouveau modèle",
+    newClause: /Nouvelle clause|Rédiger une première clause/,
+    addStage: /^Ajouter une étape après/,
+    addPerson: "Ajouter une personne",
+    snoozeUntil: "Reporter jusqu'au…",
+    versions: "Versions",
+    webhook: "URL du webhook entrant",
+  },
+  en: {
+    registerTitle: "Contract register",
+    deleteTitle: "Delete this contract?",
+    delete: "Delete",
+    fileLabel: "File to import (CSV or JSON)",
+    start: "Start the import",
+    report: "Import report",
+    newTemplate: "New template",
+    newClause: /New clause|Write a first clause/,
+    addStage: /^Add a stage after/,
+    addPerson: "Add a person",
+    snoozeUntil: "Snooze until…",
+    versions: "Versions",
+    webhook: "Incoming webhook URL",
+  },
+} as const;
+
+/** A contract whose notice deadline is ten days away: a reminder due now. */
+function dueSoonFile(dir: string): string {
+  const end = new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10);
+  const file = path.join(dir, "due-soon.json");
+  const contract = {
+    title: "Bail commercial Rivoli",
+    counterparty: "Foncière Rivoli",
+    endDate: end,
+    renewal: { kind: "automatic", term: "P1Y", notice: "P10D" },
+  };
+  fs.writeFileSync(file, JSON.stringify([contract]));
+  return file;
+}
+
+async function go(page: Page, hash: string): Promise<void> {
+  await page.evaluate((h) => {
+    window.location.hash = h;
+  }, hash);
+  await expect(page.getByRole("main").getByRole("heading", { level: 1 })).toBeVisible();
+}
+
+for (const lng of ["fr", "en"] as const) {
+  const ui = UI[lng];
+
+  test(`${lng}: the register, a contract, its edit form and its dialogs`, async ({
+    page,
+    pacta,
+  }) => {
+    importWithCli(pacta, "contracts.json");
+    importWithCli(pacta, "bad-values.csv");
+    await useUiLanguage(page, lng);
+    const sweep = new AxeSweep(page, lng);
+    await page.goto(pacta.url);
+    await expect(page.locator("html")).toHaveAttribute("lang", lng);
+    await expect(page.getByRole("heading", { level: 1, name: ui.registerTitle })).toBeVisible();
+    await expect(page.getByRole("table").getByRole("link").first()).toBeVisible();
+    await sweep.scan("register");
+
+    await page.getByRole("table").getByRole("link").first().click();
+    await expect(page.getByRole("main").getByRole("heading", { level: 1 })).toBeVisible();
+    await sweep.scan("contract");
+    await page.getByRole("main").getByRole("button", { name: ui.delete, exact: true }).click();
+    await expect(page.getByRole("dialog", { name: ui.deleteTitle })).toBeVisible();
+    await sweep.scan("contract, delete dialog");
+    await page.keyboard.press("Escape");
+    await expect(page.getByRole("dialog")).toBeHidden();
+
+    const id = /#\/contracts\/(\d+)/.exec(page.url())?.[1];
+    await go(page, `#/contracts/${id}/edit`);
+    await sweep.scan("contract edit form");
+    await go(page, "#/contracts/new");
+    await sweep.scan("new contract form");
+    await go(page, "#/nowhere");
+    await sweep.scan("page not found");
+    expect(sweep.found).toEqual([]);
+  });
+
+  test(`${lng}: the import wizard's steps`, async ({ page, pacta }) => {
+    await useUiLanguage(page, lng);
+    const sweep = new AxeSweep(page, lng);
+    await page.goto(pacta.url);
+    await go(page, "#/import");
+    await sweep.scan("import, file step");
+    await page.getByLabel(ui.fileLabel).setInputFiles(path.join(FIXTURES, "bad-values.csv"));
+    await expect(page.getByRole("button", { name: ui.start })).toBeVisible();
+    await sweep.scan("import, mapping step");
+    await page.getByRole("button", { name: ui.start }).click();
+    await expect(page.getByRole("heading", { name: ui.report })).toBeVisible();
+    await sweep.scan("import, report step");
+    expect(sweep.found).toEqual([]);
+  });
+
+  test(`${lng}: templates, the template editor, clauses and their dialogs`, async ({
+    page,
+    pacta,
+  }) => {
+    const run = pacta.cli("template", "import", TEMPLATE);
+    expect(run.status, run.stderr).toBe(0);
+    await useUiLanguage(page, lng);
+    const sweep = new AxeSweep(page, lng);
+    await page.goto(pacta.url);
+    await go(page, "#/templates");
+    await sweep.scan("templates");
+    await page.getByRole("main").getByRole("button", { name: ui.newTemplate }).click();
+    await expect(page.getByRole("dialog")).toBeVisible();
+    await sweep.scan("templates, new template dialog");
+    await page.keyboard.press("Escape");
+    await expect(page.getByRole("dialog")).toBeHidden();
+
+    await page.getByRole("main").getByRole("table").getByRole("link").first().click();
+    await expect(page.getByRole("button", { name: ui.versions })).toBeVisible();
+    await sweep.scan("template editor");
+    await page.getByRole("button", { name: ui.versions }).click();
+    await expect(page.getByRole("dialog")).toBeVisible();
+    await sweep.scan("template editor, versions drawer");
+    await page.keyboard.press("Escape");
+
+    await go(page, "#/clauses");
+    await sweep.scan("clauses");
+    await page.getByRole("main").getByRole("button", { name: ui.newClause }).first().click();
+    await expect(page.getByRole("dialog")).toBeVisible();
+    await sweep.scan("clauses, clause dialog");
+    expect(sweep.found).toEqual([]);
+  });
+
+  test(`${lng}: reminders, settings, sync and conflicts, with their dialogs`, async ({
+    page,
+    pacta,
+  }) => {
+    const run = pacta.cli("import", dueSoonFile(pacta.dataDir));
+    expect(run.status, run.stderr).toBe(0);
+    await useUiLanguage(page, lng);
+    const sweep = new AxeSweep(page, lng);
+    await page.goto(pacta.url);
+    await go(page, "#/reminders");
+    const snooze = page.getByRole("button", { name: ui.snoozeUntil }).first();
+    await expect(snooze).toBeVisible();
+    await sweep.scan("reminders");
+    await snooze.click();
+    await expect(page.getByRole("dialog")).toBeVisible();
+    await sweep.scan("reminders, snooze dialog");
+    await page.keyboard.press("Escape");
+    await expect(page.getByRole("dialog")).toBeHidden();
+
+    await go(page, "#/settings");
+    await expect(page.getByLabel(ui.webhook)).toBeVisible();
+    await sweep.scan("settings with sync settings");
+    await page.getByRole("button", { name: ui.addStage }).first().click();
+    await expect(page.getByRole("dialog")).toBeVisible();
+    await sweep.scan("settings, stage dialog");
+    await page.keyboard.press("Escape");
+    await expect(page.getByRole("dialog")).toBeHidden();
+    await page.getByRole("button", { name: ui.addPerson }).click();
+    await expect(page.getByRole("dialog")).toBeVisible();
+    await sweep.scan("settings, person dialog");
+    await page.keyboard.press("Escape");
+
+    await go(page, "#/sync/conflicts");
+    await sweep.scan("sync conflicts");
+    expect(sweep.found).toEqual([]);
+  });
+}

@@ -47,8 +47,8 @@ test("imports the CUAD file and leads to the contracts to review", async ({ page
   const flagged = await wizard.reportCount("flagged");
   expect(flagged).toBeGreaterThan(0);
   expect(flagged).toBeLessThan(510);
-  await expect(wizard.problem(5, "Expiration Date-Answer")).toContainText('"[]/[]/[]"');
-  await expect(wizard.problem(7, "Agreement Date-Answer")).toContainText('"[]/[]/2004"');
+  await expect(wizard.problem(5, "Expiration Date-Answer")).toContainText("« []/[]/[] »");
+  await expect(wizard.problem(7, "Agreement Date-Answer")).toContainText("« []/[]/2004 »");
 
   await wizard.showNeedsReview.click();
   await expect(register.heading).toBeVisible();
@@ -66,7 +66,7 @@ test("imports the CUAD file and leads to the contracts to review", async ({ page
   await expect(contract.reviewFlags).toContainText("1 point à vérifier");
   await expect(contract.reviewFlag("Date de fin").getByRole("cell")).toHaveText([
     "Date de fin",
-    /"\[\]\/\[\]\/\[\]"/,
+    "« []/[]/[] » n'est pas une date lisible au format M/D/YYYY.",
     "[]/[]/[]",
     "5",
     "Expiration Date-Answer",

@@ -39,7 +39,7 @@ describe("notifications", () => {
     expect(planNotifications([fired()], "fr", "2027-02-28")).toEqual([
       {
         title: "Préavis de non-renouvellement dans 30 jours",
-        body: "Maintenance ascenseurs (M-7) — 2027-03-30",
+        body: "Maintenance ascenseurs (M-7) — 30 mars 2027",
         contractId: 12,
       },
     ]);
@@ -84,12 +84,12 @@ describe("tray", () => {
       { type: "open", label: "Open Pacta" },
       { type: "separator" },
       { type: "heading", label: "Next deadlines" },
-      { type: "contract", label: "2027-01-31 · Term ends · Bail", contractId: 3 },
+      { type: "contract", label: "31 January 2027 · Term ends · Bail", contractId: 3 },
       { type: "separator" },
       { type: "quit", label: "Quit Pacta" },
     ]);
     expect(trayMenu([], "fr")[2]).toEqual({ type: "heading", label: "Aucune échéance à venir" });
-    expect(trayTooltip(upcoming, "fr")).toBe("Pacta — 2027-01-31: Fin de période");
+    expect(trayTooltip(upcoming, "fr")).toBe("Pacta — 31 janv. 2027 · Fin de période");
   });
 
   it("ships a 16 px tray icon and its 32 px HiDPI twin, a page on a blue tile", () => {

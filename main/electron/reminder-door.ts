@@ -65,6 +65,16 @@ function kindWords(kind: ReminderKind, label: string | null, language: DoorLangu
   return kind === "stage_due" && label ? `${word} (${label})` : word;
 }
 
+/** A calendar date as the renderer writes it: `30 mars 2027`, `30 March 2027`. */
+function dayText(date: CalendarDate, language: DoorLanguage): string {
+  const [y, m, d] = date.split("-").map(Number);
+  if (y === undefined || m === undefined || d === undefined) return date;
+  return new Intl.DateTimeFormat(language === "fr" ? "fr-FR" : "en-GB", {
+    dateStyle: language === "fr" ? "medium" : "long",
+    timeZone: "UTC",
+  }).format(Date.UTC(y, m - 1, d));
+}
+
 function contractName(title: string, reference: string | null): string {
   return reference ? `${title} (${reference})` : title;
 }
@@ -84,9 +94,10 @@ export function planNotifications(
     const days = daysBetween(today, r.dueDate);
     const when = days === 0 ? w.today : days > 0 ? w.inDays(days) : w.passed;
     const late = r.late ? ` ${w.late}` : "";
+    const due = dayText(r.dueDate, language);
     return {
       title: `${kindWords(r.kind, r.label, language)} ${when}${late}`,
-      body: `${contractName(r.contractTitle, r.contractReference)} — ${r.dueDate}`,
+      body: `${contractName(r.contractTitle, r.contractReference)} — ${due}`,
       contractId: r.contractId,
     };
   });
@@ -120,7 +131,7 @@ export function trayMenu(upcoming: readonly UpcomingDate[], language: DoorLangua
   for (const u of upcoming) {
     const what = kindWords(u.kind, u.label, language);
     const name = contractName(u.contractTitle, u.contractReference);
-    const label = `${u.dueDate} · ${what} · ${name}`;
+    const label = `${dayText(u.dueDate, language)} · ${what} · ${name}`;
     items.push({
       type: "contract",
       label: label.length > 80 ? `${label.slice(0, 79)}…` : label,
@@ -135,7 +146,8 @@ export function trayMenu(upcoming: readonly UpcomingDate[], language: DoorLangua
 export function trayTooltip(upcoming: readonly UpcomingDate[], language: DoorLanguage): string {
   const first = upcoming[0];
   if (!first) return "Pacta";
-  return `Pacta — ${first.dueDate}: ${kindWords(first.kind, first.label, language)}`;
+  const when = dayText(first.dueDate, language);
+  return `Pacta — ${when} · ${kindWords(first.kind, first.label, language)}`;
 }
 
 /** Start at login: hidden, in the tray, so the scheduler runs without a window. */
@@ -152,7 +164,13 @@ export function startedHidden(argv: readonly string[]): boolean {
   return argv.includes("--hidden");
 }
 
-/** The UI language the door speaks, from the system locale. */
+/**
+ * The UI language the door speaks, from the system locale.
+ *
+ * TODO(i18n): the renderer's FR / EN choice lives in its localStorage, so a
+ * person who picks English on a French system still gets French notifications
+ * and tray menu; main needs that choice through the API to follow it.
+ */
 export function doorLanguage(locale: string): DoorLanguage {
   return locale.toLowerCase().startsWith("fr") ? "fr" : "en";
 }

@@ -18,8 +18,9 @@ export function ApiErrorAlert({ error, onRetry, lead }: ApiErrorAlertProps) {
     <Alert color="red" title={t("errors.title")} role="alert">
       <Stack gap="xs" align="flex-start">
         <Text size="sm">{lead ?? t(`errors.${error.reason}`)}</Text>
+        {/* main writes the detail in English (it names a value or a place); say so to readers. */}
         {error.detail && (
-          <Text size="sm" c="dimmed">
+          <Text size="sm" c="dimmed" lang="en">
             {error.detail}
           </Text>
         )}

@@ -20,6 +20,7 @@ import { AppHeader } from "./AppHeader";
 import { FacetsProvider } from "./FacetsProvider";
 import { NotFoundPage } from "./NotFoundPage";
 import type { Route } from "./routes";
+import { MAIN_ID, SkipLink } from "./SkipLink";
 import { useHashRoute } from "./use-hash-route";
 
 // The rich-text editor is large: its pages load on first visit.
@@ -118,11 +119,12 @@ function RegisterApp() {
 
   return (
     <FacetsProvider>
+      <SkipLink />
       <AppShell header={{ height: 60 }} padding="md">
         <AppShell.Header>
           <AppHeader route={route} />
         </AppShell.Header>
-        <AppShell.Main>
+        <AppShell.Main id={MAIN_ID} tabIndex={-1} style={{ outline: "none" }}>
           <Suspense fallback={<Loading />}>
             <Page route={route} filters={filters} onFiltersChange={setFilters} />
           </Suspense>

@@ -4,6 +4,7 @@ import {
   createTheme,
   darken,
   defaultVariantColorsResolver,
+  Loader,
   Modal,
   Notification,
   parseThemeColor,
@@ -12,14 +13,21 @@ import {
   type VariantColorsResolver,
 } from "@mantine/core";
 
-/** Light badges and buttons get darker text, so small labels stay readable (4.5:1). */
+/**
+ * Light badges and buttons get darker text, so small labels stay readable
+ * (4.5:1); a subtle button given a shade (`red.9`) keeps that shade for its
+ * text, where Mantine would use the lighter `red.6`.
+ */
 const variantColorResolver: VariantColorsResolver = (input) => {
   const colors = defaultVariantColorsResolver(input);
-  if (input.variant !== "light") return colors;
   const parsed = parseThemeColor({
     color: input.color ?? input.theme.primaryColor,
     theme: input.theme,
   });
+  if (input.variant === "subtle" && parsed.isThemeColor && parsed.shade !== undefined) {
+    return { ...colors, color: parsed.value };
+  }
+  if (input.variant !== "light") return colors;
   const shades = parsed.isThemeColor ? input.theme.colors[parsed.color] : undefined;
   const dark = shades?.[9];
   return dark ? { ...colors, color: darken(dark, 0.35) } : colors;
@@ -51,6 +59,8 @@ export function createAppTheme(labels: ThemeLabels) {
       Notification: Notification.extend({
         defaultProps: { closeButtonProps: { "aria-label": labels.close } },
       }),
+      // A spinner is a status: its aria-label ("Chargement…") is allowed and read out.
+      Loader: Loader.extend({ defaultProps: { role: "status" } }),
       Modal: Modal.extend({ defaultProps: { closeButtonProps: { "aria-label": labels.close } } }),
     },
   });

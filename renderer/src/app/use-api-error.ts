@@ -3,7 +3,12 @@ import { useCallback } from "react";
 import { useTranslation } from "react-i18next";
 import type { ApiError } from "../../../shared/api/result";
 
-/** Shows an API failure as a notification: what went wrong, what to do, and the detail. */
+/**
+ * Shows an API failure as a notification: what went wrong, what to do, and the detail.
+ *
+ * TODO(i18n): the detail is main's English sentence (the reason before it is translated);
+ * detail codes with parameters would let it be said in French too.
+ */
 export function useApiError(): (error: ApiError) => void {
   const { t } = useTranslation();
   return useCallback(

@@ -1,6 +1,7 @@
 import { Alert, Button, Code, Stack, Table, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import type { ReviewFlag } from "../../../shared/domain/contract";
+import { problemText } from "../import/problem-text";
 import { useFieldLabel } from "./use-field-label";
 
 export interface ReviewFlagsProps {
@@ -42,7 +43,7 @@ export function ReviewFlags({ flags, onMarkReviewed, busy }: ReviewFlagsProps) {
                   key={`${flag.field}-${flag.row ?? ""}-${flag.column ?? ""}-${flag.message}`}
                 >
                   <Table.Td>{fieldLabel(flag.field)}</Table.Td>
-                  <Table.Td>{flag.message}</Table.Td>
+                  <Table.Td>{problemText(flag.message, t)}</Table.Td>
                   <Table.Td>{flag.raw === null ? none : <Code>{flag.raw}</Code>}</Table.Td>
                   <Table.Td>{flag.row ?? none}</Table.Td>
                   <Table.Td>{flag.column ?? none}</Table.Td>

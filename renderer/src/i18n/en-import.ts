@@ -68,10 +68,41 @@ export const enImport: Messages["import"] = {
   problemRow: "Row",
   problemColumn: "Column",
   problemMessage: "Message",
-  problemsMore: "… and {{count}} more problems.",
+  problemsMore: "… and {{count, number}} more problems.",
   showNeedsReview: "See the contracts to review",
   showRegister: "See the register",
   another: "Import another file",
+  /** main's import sentences, said again in the UI language (see import/problem-text.ts). */
+  problems: {
+    date: "“{{raw}}” is not a date written {{format}}.",
+    duration: "“{{raw}}” is not one duration (such as “1 year”, “30 days” or “6 mois”).",
+    currency: "“{{raw}}” is not a known currency code.",
+    amount: "“{{raw}}” is not an amount in {{currency}}.",
+    renewalKind: "“{{raw}}” is not a renewal kind (none, automatic, optional or evergreen).",
+    stage: "“{{raw}}” is not a stage of this register.",
+    automaticNoTerm: "An automatic renewal needs a renewal term, so the renewal is left as “none”.",
+    amountCurrencyUnread: "The amount's currency could not be read.",
+    amountNeedsCurrency:
+      "An amount needs a currency: map a currency column or set a default currency.",
+    tooManyParties: "Only the first {{count, number}} parties were kept.",
+    tooManyTags: "Only the first {{count, number}} tags were kept.",
+    evergreenRest: "Read as evergreen (no end date); the rest of “{{raw}}” was not used.",
+    expectedText: "Text was expected here.",
+    expectedRenewal: "An object {kind, term, notice} was expected for the renewal.",
+    expectedParties: "A list of parties was expected.",
+    expectedTags: "A list of tags was expected.",
+    expectedContract: "A contract (a JSON object) was expected here.",
+    sameReference:
+      "The reference “{{reference}}” is also on row {{row}}: this row replaced what that row " +
+      "imported.",
+    cellCount:
+      "The row has {{cells}} cells but the header has {{headers}}; a separator or a quote is " +
+      "probably missing, so the row was not imported.",
+    noTitle: "No title: the row was not imported.",
+    unchecked: "The row's values could not be checked.",
+    noReference:
+      "No reference column: running this import again would create these contracts again.",
+  },
 };
 
 /** One message per API reason code: what went wrong, and what to do. */

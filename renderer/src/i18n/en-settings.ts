@@ -77,6 +77,6 @@ export const enSettings: typeof frSettings = {
     save: "Save reminders",
     saved: "Reminder settings saved.",
     exportIcs: "Export the calendar (.ics)",
-    exported: "Calendar exported ({{count}} event(s)).",
+    exported: "Calendar exported ({{count, number}} event(s)).",
   },
 };

@@ -4,7 +4,7 @@ import type { frSync } from "./fr-sync";
 export const enSync: typeof frSync = {
   button: "Sync",
   running: "Syncing…",
-  progress: "Syncing: {{step}} ({{done}})",
+  progress: "Syncing: {{step}} ({{done, number}})",
   steps: {
     connect: "connecting",
     pull: "receiving",
@@ -12,20 +12,20 @@ export const enSync: typeof frSync = {
     reconcile: "checking deletions",
   },
   never: "Never synced",
-  lastDone: "Last sync {{when}}: {{pulled}} received, {{pushed}} sent",
+  lastDone: "Last sync {{when}}: {{pulled, number}} received, {{pushed, number}} sent",
   lastFailed: "The last sync failed {{when}}",
-  lastOffline_one: "Portal unreachable {{when}}: {{count}} contract waits to be sent",
-  lastOffline_other: "Portal unreachable {{when}}: {{count}} contracts wait to be sent",
+  lastOffline_one: "Portal unreachable {{when}}: {{count, number}} contract waits to be sent",
+  lastOffline_other: "Portal unreachable {{when}}: {{count, number}} contracts wait to be sent",
   offline: "Portal unreachable",
   offlineHint:
     "The Bitrix24 portal does not answer. Your changes stay in the outbox and will go out " +
     "with the next sync.",
-  pending_one: "{{count}} contract waiting to be sent",
-  pending_other: "{{count}} contracts waiting to be sent",
-  conflictsLink_one: "{{count}} conflict to resolve",
-  conflictsLink_other: "{{count}} conflicts to resolve",
-  conflictsShort_one: "{{count}} conflict",
-  conflictsShort_other: "{{count}} conflicts",
+  pending_one: "{{count, number}} contract waiting to be sent",
+  pending_other: "{{count, number}} contracts waiting to be sent",
+  conflictsLink_one: "{{count, number}} conflict to resolve",
+  conflictsLink_other: "{{count, number}} conflicts to resolve",
+  conflictsShort_one: "{{count, number}} conflict",
+  conflictsShort_other: "{{count, number}} conflicts",
   notConnected: "Not connected to Bitrix24",
   started: "Sync started.",
   settings: {

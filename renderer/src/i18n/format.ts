@@ -8,6 +8,12 @@ import type { Language } from "./i18n";
 
 const LOCALES: Record<Language, string> = { fr: "fr-FR", en: "en-GB" };
 
+/**
+ * How a calendar date reads: `1 mars 2026` / `15 janv. 2026` in French (the
+ * short month names French writers use), `1 March 2026` in English.
+ */
+const DATE_STYLES: Record<Language, "medium" | "long"> = { fr: "medium", en: "long" };
+
 export function localeOf(language: Language): string {
   return LOCALES[language];
 }
@@ -18,7 +24,7 @@ export function formatCalendarDate(date: string | null, language: Language): str
   if (!m) return date;
   const ms = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
   return new Intl.DateTimeFormat(localeOf(language), {
-    dateStyle: "medium",
+    dateStyle: DATE_STYLES[language],
     timeZone: "UTC",
   }).format(ms);
 }
@@ -27,7 +33,7 @@ export function formatTimestamp(iso: string, language: Language): string {
   const ms = Date.parse(iso);
   if (Number.isNaN(ms)) return iso;
   return new Intl.DateTimeFormat(localeOf(language), {
-    dateStyle: "medium",
+    dateStyle: DATE_STYLES[language],
     timeStyle: "short",
   }).format(ms);
 }
@@ -75,4 +81,12 @@ export function formatDuration(iso: string | null, language: Language): string |
 
 export function formatCount(count: number, language: Language): string {
   return new Intl.NumberFormat(localeOf(language)).format(count);
+}
+
+/** A share from 0 to 1 as a percentage: `12,5 %` / `12.5%`. */
+export function formatPercent(share: number, language: Language): string {
+  return new Intl.NumberFormat(localeOf(language), {
+    style: "percent",
+    maximumFractionDigits: 1,
+  }).format(share);
 }

@@ -1,4 +1,5 @@
 /** French messages of the import wizard, and of the API's reason codes. */
+import type { Reason } from "../../../shared/api/result";
 
 export const frImport = {
   title: "Importer des contrats",
@@ -70,10 +71,49 @@ export const frImport = {
   problemRow: "Ligne",
   problemColumn: "Colonne",
   problemMessage: "Message",
-  problemsMore: "… et {{count}} autres problèmes.",
+  problemsMore: "… et {{count, number}} autres problèmes.",
   showNeedsReview: "Voir les contrats à vérifier",
   showRegister: "Voir le registre",
   another: "Importer un autre fichier",
+  /** main's import sentences, said again in the UI language (see import/problem-text.ts). */
+  problems: {
+    date: "« {{raw}} » n'est pas une date lisible au format {{format}}.",
+    duration:
+      "« {{raw}} » n'est pas une durée lisible (par ex. « 1 an », « 30 jours », « 6 mois »).",
+    currency: "« {{raw}} » n'est pas un code de devise connu.",
+    amount: "« {{raw}} » n'est pas un montant lisible en {{currency}}.",
+    renewalKind:
+      "« {{raw}} » n'est pas un type de renouvellement (aucun, tacite reconduction, sur option " +
+      "ou durée indéterminée).",
+    stage: "« {{raw}} » n'est pas une étape de ce registre.",
+    automaticNoTerm:
+      "Une tacite reconduction nécessite une durée de renouvellement : le renouvellement est " +
+      "laissé à « aucun ».",
+    amountCurrencyUnread: "La devise du montant n'a pas pu être lue.",
+    amountNeedsCurrency:
+      "Un montant doit avoir une devise : associez une colonne de devise ou choisissez une " +
+      "devise par défaut.",
+    tooManyParties: "Seules les {{count, number}} premières parties ont été conservées.",
+    tooManyTags: "Seules les {{count, number}} premières étiquettes ont été conservées.",
+    evergreenRest:
+      "Lu comme une durée indéterminée (sans date de fin) ; le reste de « {{raw}} » n'a pas " +
+      "été utilisé.",
+    expectedText: "Un texte était attendu ici.",
+    expectedRenewal: "Un objet {kind, term, notice} était attendu pour le renouvellement.",
+    expectedParties: "Une liste de parties était attendue.",
+    expectedTags: "Une liste d'étiquettes était attendue.",
+    expectedContract: "Un contrat (objet JSON) était attendu ici.",
+    sameReference:
+      "La référence « {{reference}} » figure aussi à la ligne {{row}} : cette ligne a remplacé " +
+      "ce que l'autre avait importé.",
+    cellCount:
+      "La ligne a {{cells}} cellules mais l'en-tête en a {{headers}} ; il manque sans doute un " +
+      "séparateur ou un guillemet, la ligne n'a pas été importée.",
+    noTitle: "Pas de titre : la ligne n'a pas été importée.",
+    unchecked: "Les valeurs de la ligne n'ont pas pu être vérifiées.",
+    noReference:
+      "Aucune colonne de référence : relancer cet import créerait ces contrats une seconde fois.",
+  },
 };
 
 /** One message per API reason code: what went wrong, and what to do. */
@@ -118,4 +158,4 @@ export const frErrors = {
   internal:
     "Une erreur inattendue s'est produite. Réessayez ; si elle persiste, envoyez le " +
     "journal de Pacta à votre support.",
-};
+} satisfies Record<Reason | "title", string>;

@@ -76,6 +76,6 @@ export const frSettings = {
     save: "Enregistrer les rappels",
     saved: "Réglages des rappels enregistrés.",
     exportIcs: "Exporter le calendrier (.ics)",
-    exported: "Calendrier exporté ({{count}} événement(s)).",
+    exported: "Calendrier exporté ({{count, number}} événement(s)).",
   },
 };

@@ -2,7 +2,7 @@
 export const frSync = {
   button: "Synchroniser",
   running: "Synchronisation…",
-  progress: "Synchronisation : {{step}} ({{done}})",
+  progress: "Synchronisation : {{step}} ({{done, number}})",
   steps: {
     connect: "connexion",
     pull: "réception",
@@ -10,20 +10,20 @@ export const frSync = {
     reconcile: "vérification des suppressions",
   },
   never: "Jamais synchronisé",
-  lastDone: "Dernière synchro {{when}} : {{pulled}} reçus, {{pushed}} envoyés",
+  lastDone: "Dernière synchro {{when}} : {{pulled, number}} reçus, {{pushed, number}} envoyés",
   lastFailed: "Échec de la dernière synchro {{when}}",
-  lastOffline_one: "Portail injoignable {{when}} : {{count}} contrat attend l'envoi",
-  lastOffline_other: "Portail injoignable {{when}} : {{count}} contrats attendent l'envoi",
+  lastOffline_one: "Portail injoignable {{when}} : {{count, number}} contrat attend l'envoi",
+  lastOffline_other: "Portail injoignable {{when}} : {{count, number}} contrats attendent l'envoi",
   offline: "Portail injoignable",
   offlineHint:
     "Le portail Bitrix24 ne répond pas. Vos modifications restent dans la file d'envoi et " +
     "partiront à la prochaine synchronisation.",
-  pending_one: "{{count}} contrat en attente d'envoi",
-  pending_other: "{{count}} contrats en attente d'envoi",
-  conflictsLink_one: "{{count}} conflit à résoudre",
-  conflictsLink_other: "{{count}} conflits à résoudre",
-  conflictsShort_one: "{{count}} conflit",
-  conflictsShort_other: "{{count}} conflits",
+  pending_one: "{{count, number}} contrat en attente d'envoi",
+  pending_other: "{{count, number}} contrats en attente d'envoi",
+  conflictsLink_one: "{{count, number}} conflit à résoudre",
+  conflictsLink_other: "{{count, number}} conflits à résoudre",
+  conflictsShort_one: "{{count, number}} conflit",
+  conflictsShort_other: "{{count, number}} conflits",
   notConnected: "Non connecté à Bitrix24",
   started: "Synchronisation lancée.",
   settings: {

@@ -101,12 +101,12 @@ export const frTemplates = {
   previewUpdating: "Mise à jour de l'aperçu",
   previewBlocked: "Corrigez les éléments signalés pour voir l'aperçu.",
   previewMissing: "Champs sans valeur d'exemple :",
-  problemCount_one: "{{count}} problème",
-  problemCount_other: "{{count}} problèmes",
-  problemCount: "{{count}} problèmes",
-  problemsHere_one: "{{count}} problème dans cette section :",
-  problemsHere_other: "{{count}} problèmes dans cette section :",
-  problemsHere: "{{count}} problèmes dans cette section :",
+  problemCount_one: "{{count, number}} problème",
+  problemCount_other: "{{count, number}} problèmes",
+  problemCount: "{{count, number}} problèmes",
+  problemsHere_one: "{{count, number}} problème dans cette section :",
+  problemsHere_other: "{{count, number}} problèmes dans cette section :",
+  problemsHere: "{{count, number}} problèmes dans cette section :",
   problemAt: "Ligne {{line}}, colonne {{column}} : ",
   problemSep: " : ",
   problemHelp: {
@@ -228,10 +228,11 @@ export const frDocument = {
   openTemplates: "Créer ou importer un modèle",
   noFields: "Ce modèle ne déclare aucun champ : il sera rempli avec les données du contrat.",
   fieldsGroup: "Champs du modèle",
-  emptyCount_one: "{{count}} champ est vide : il restera vide dans le texte si vous le laissez.",
+  emptyCount_one:
+    "{{count, number}} champ est vide : il restera vide dans le texte si vous le laissez.",
   emptyCount_other:
-    "{{count}} champs sont vides : ils resteront vides dans le texte si vous les laissez.",
-  emptyCount: "{{count}} champs sont vides.",
+    "{{count, number}} champs sont vides : ils resteront vides dans le texte si vous les laissez.",
+  emptyCount: "{{count, number}} champs sont vides.",
   allFilled: "Tous les champs ont une valeur.",
   emptyBadge: "vide",
   badValue: {
@@ -271,9 +272,9 @@ export const frDocument = {
   save: "Enregistrer le texte",
   saved: "Texte du contrat enregistré.",
   exportPdf: "Exporter en PDF",
-  exported_one: "PDF exporté ({{count}} page).",
-  exported_other: "PDF exporté ({{count}} pages).",
-  exported: "PDF exporté ({{count}} pages).",
+  exported_one: "PDF exporté ({{count, number}} page).",
+  exported_other: "PDF exporté ({{count, number}} pages).",
+  exported: "PDF exporté ({{count, number}} pages).",
   leaveText:
     "Vos modifications du texte de ce contrat ne sont pas enregistrées. " +
     "Si vous quittez cette page, elles seront perdues.",

@@ -5,6 +5,7 @@ import {
   formatCalendarDate,
   formatCount,
   formatDuration,
+  formatPercent,
   formatTimestamp,
   formatValue,
 } from "./format";
@@ -18,6 +19,8 @@ export interface Formatters {
   value: (value: number | null, currency: string | null) => string | null;
   duration: (iso: string | null) => string | null;
   count: (count: number) => string;
+  /** A share from 0 to 1 as a percentage. */
+  percent: (share: number) => string;
   /** The stage's name in the UI language; the key itself when the stage is unknown. */
   stage: (key: string, stages?: readonly StageDefinition[]) => string;
 }
@@ -33,6 +36,7 @@ export function useFormat(): Formatters {
       value: (value, currency) => formatValue(value, currency, language),
       duration: (iso) => formatDuration(iso, language),
       count: (count) => formatCount(count, language),
+      percent: (share) => formatPercent(share, language),
       stage: (key, stages = DEFAULT_STAGES) =>
         stages.find((s) => s.key === key)?.names[language] ?? key,
     }),

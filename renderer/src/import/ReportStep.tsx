@@ -4,6 +4,7 @@ import type { ImportReport } from "../../../shared/api/contract";
 import { paths } from "../app/routes";
 import { ScrollRegion } from "../app/ScrollRegion";
 import { useFormat } from "../i18n/use-format";
+import { problemText } from "./problem-text";
 
 export interface ReportStepProps {
   /** What the import did */
@@ -79,7 +80,7 @@ export function ReportStep({ report, onAnother }: ReportStepProps) {
                 <Table.Tr key={index}>
                   <Table.Td>{p.row}</Table.Td>
                   <Table.Td>{p.column ?? t("app.none")}</Table.Td>
-                  <Table.Td>{p.message}</Table.Td>
+                  <Table.Td>{problemText(p.message, t)}</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>

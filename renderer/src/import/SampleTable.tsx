@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import type { ImportedRow } from "../../../shared/api/contract";
 import { ScrollRegion } from "../app/ScrollRegion";
 import { useFieldLabel } from "../contract/use-field-label";
+import { problemText } from "./problem-text";
 
 export interface SampleTableProps {
   /** The first rows as they would be imported */
@@ -52,7 +53,7 @@ export function SampleTable({ rows }: SampleTableProps) {
                         variant="light"
                         size="sm"
                         tt="none"
-                        title={flag.raw ? `${flag.message}: ${flag.raw}` : flag.message}
+                        title={problemText(flag.message, t)}
                       >
                         {fieldLabel(flag.field)}
                       </Badge>

@@ -31,7 +31,7 @@ export function RegisterRow({ index, row, onLinkKeyDown }: RegisterRowProps) {
     return (
       <Table.Tr aria-rowindex={index + 2} aria-busy="true" h={ROW_HEIGHT}>
         <Table.Td colSpan={COLUMN_COUNT}>
-          <Skeleton height={12} width="60%" aria-label={t("register.loadingRow")} />
+          <Skeleton height={12} width="60%" role="status" aria-label={t("register.loadingRow")} />
         </Table.Td>
       </Table.Tr>
     );

@@ -136,8 +136,8 @@ export function TemplatesPage() {
                       </Group>
                     </Table.Th>
                     <Table.Td>{t(`templates.languages.${tpl.language}`)}</Table.Td>
-                    <Table.Td>{tpl.version}</Table.Td>
-                    <Table.Td>{tpl.sectionCount}</Table.Td>
+                    <Table.Td>{format.count(tpl.version)}</Table.Td>
+                    <Table.Td>{format.count(tpl.sectionCount)}</Table.Td>
                     <Table.Td>{format.timestamp(tpl.updatedAt)}</Table.Td>
                     <Table.Td>
                       <Button

@@ -1,0 +1,54 @@
+/**
+ * The accessibility checks the e2e suite shares: an axe scan with the WCAG
+ * 2.0 and 2.1 A and AA rules, and the UI language set before the app starts.
+ */
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
+
+export const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+
+export interface Violation {
+  /** Where the scan ran, e.g. `en: settings, stage dialog` */
+  state?: string;
+  rule: string;
+  impact: string | null | undefined;
+  help: string;
+  elements: string[];
+}
+
+/** The violations axe finds on the page as it is now, in a form that reads well in a diff. */
+export async function violations(page: Page): Promise<Violation[]> {
+  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+  return results.violations.map((v) => ({
+    rule: v.id,
+    impact: v.impact,
+    help: v.help,
+    elements: v.nodes.map((n) => `${n.target.join(" ")} ${n.failureSummary ?? ""}`),
+  }));
+}
+
+/** Scans one state after another and keeps every violation, named by its state. */
+export class AxeSweep {
+  readonly found: Violation[] = [];
+
+  constructor(
+    readonly page: Page,
+    readonly language: string,
+  ) {}
+
+  async scan(state: string): Promise<void> {
+    for (const v of await violations(this.page)) {
+      this.found.push({ state: `${this.language}: ${state}`, ...v });
+    }
+  }
+}
+
+/** Starts the app in a UI language (the choice the language switch remembers). */
+export async function useUiLanguage(page: Page, language: "fr" | "en"): Promise<void> {
+  await page.addInitScript((lng) => {
+    if (!sessionStorage.getItem("pacta.e2e.language-set")) {
+      localStorage.setItem("pacta.language", lng);
+      sessionStorage.setItem("pacta.e2e.language-set", "1");
+    }
+  }, language);
+}
