@@ -112,10 +112,10 @@ export function QuestionnaireEditorModal({
         <Group grow align="flex-start">
           <Select
             label={t("questionnaires.editor.language")}
-            data={[
-              { value: "fr", label: "Français" },
-              { value: "en", label: "English" },
-            ]}
+            data={(["fr", "en"] as const).map((l) => ({
+              value: l,
+              label: t(`templates.languages.${l}`),
+            }))}
             value={draft.language}
             onChange={(v) => v && set({ language: v as "fr" | "en" })}
             allowDeselect={false}

@@ -111,7 +111,7 @@ export function QuestionnairesPage() {
                         </Badge>
                       )}
                     </Table.Td>
-                    <Table.Td>v{q.version}</Table.Td>
+                    <Table.Td>{t("questionnaires.panel.version", { version: q.version })}</Table.Td>
                     <Table.Td>{q.questionCount}</Table.Td>
                     <Table.Td>
                       <TriggerText trigger={q.trigger} />
