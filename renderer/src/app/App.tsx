@@ -16,7 +16,7 @@ import { useLoad } from "../settings/use-load";
 import { RecoveryPage } from "../shell/RecoveryPage";
 import { ConflictsPage } from "../sync/ConflictsPage";
 import { TriggersPage } from "../triggers/TriggersPage";
-import { AppHeader } from "./AppHeader";
+import { AppHeader, AppNavigation } from "./AppHeader";
 import { FacetsProvider } from "./FacetsProvider";
 import { NotFoundPage } from "./NotFoundPage";
 import type { Route } from "./routes";
@@ -120,10 +120,13 @@ function RegisterApp() {
   return (
     <FacetsProvider>
       <SkipLink />
-      <AppShell header={{ height: 60 }} padding="md">
+      <AppShell header={{ height: 60 }} navbar={{ width: 190, breakpoint: 0 }} padding="md">
         <AppShell.Header>
-          <AppHeader route={route} />
+          <AppHeader />
         </AppShell.Header>
+        <AppShell.Navbar>
+          <AppNavigation route={route} />
+        </AppShell.Navbar>
         <AppShell.Main id={MAIN_ID} tabIndex={-1} style={{ outline: "none" }}>
           <Suspense fallback={<Loading />}>
             <Page route={route} filters={filters} onFiltersChange={setFilters} />
