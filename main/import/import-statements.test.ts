@@ -69,7 +69,7 @@ const count = (db: Db, table: string) =>
   (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
 
 describe("the statements an import runs", () => {
-  it("writes new rows with single-row statements, and queues nothing when not connected", async () => {
+  it("writes new rows with single-row statements; queues nothing unless connected", async () => {
     const { db, register, ran } = openLogged();
     const content = generateCsv(ROWS, 5);
     ran.length = 0;
@@ -97,5 +97,35 @@ describe("the statements an import runs", () => {
     await runImport(register, source, { dryRun: false, batchSize: BATCH });
     expect(multiRowWrites(ran).length).toBeLessThanOrEqual(2 * (ROWS / BATCH));
     expect(count(db, "sync_outbox")).toBe(ROWS);
+  });
+
+  it("indexes a batch at its end: new words found, old ones gone, none twice", async () => {
+    const { db, register } = openLogged();
+    const file = (word: string, extra: string[] = []) =>
+      [
+        "Reference;Title",
+        ...Array.from({ length: 300 }, (_, i) => `R-${i};Contrat ${word}`),
+        ...extra,
+      ].join("\n");
+    const run = (content: string) =>
+      runImport(register, { fileName: "a.csv", content }, { dryRun: false, batchSize: 100 });
+    await run(file("alpha"));
+    // Every row changes; R-new is created and then replaced in the same (last) batch.
+    const report = await run(file("beta", ["R-new;Contrat gamma", "R-new;Contrat delta"]));
+    expect(report).toMatchObject({ created: 1, updated: 301 });
+    const matches = (query: string) =>
+      (
+        db
+          .prepare("SELECT count(*) AS n FROM contracts_fts WHERE contracts_fts MATCH ?")
+          .get(query) as { n: number }
+      ).n;
+    expect(matches("alpha")).toBe(0);
+    expect(matches("beta")).toBe(300);
+    expect(matches("gamma")).toBe(0);
+    expect(matches("delta")).toBe(1);
+    expect(matches("contrat")).toBe(301);
+    expect(
+      db.prepare("INSERT INTO contracts_fts (contracts_fts) VALUES ('integrity-check')").run(),
+    ).toBeTruthy();
   });
 });
