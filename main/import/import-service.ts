@@ -60,12 +60,22 @@ class DryRunRollback extends Error {
 
 export const DEFAULT_BATCH_SIZE = 10_000;
 
-// TODO(perf): 100,000 rows import in about 5-6 s when the mapping worker
-// has a core of its own; SQLite's own work (six b-trees per contract,
-// foreign-key checks, the search index) is about 3.5 s of the writing
-// thread's 5. With no free core the worker slows the import a little
-// (the threads share one core). Parsing the file once instead of twice
-// (here, to check it, and in the worker) would save about 0.3 s.
+// TODO(perf): the ≤ 5 s target for 100,000 rows is not yet confirmed on
+// a quiet machine. Until 2026-12-04 every imported row ran the Bitrix24
+// outbox's INSERT ... SELECT, whose savepoint made the search index flush
+// each row (see the README); without it, at a load average of 15-25 on
+// 2 cores, the writing thread needs 5.9-7.1 s of CPU instead of 8.4-11.5 s
+// (the worker about 1.5 s either way); at a load average of 6-8, 7.8-10.1 s
+// of wall time instead of 12.2-14.0 s. A quiet run gave 7.88 s before; by
+// the ratio of these runs expect 5-5.7 s there (to be measured). What is
+// left on the writing thread: SQLite about 60% (the contract row and its
+// five indexes about a quarter of it, the three sort indexes as much as
+// the row; they cannot be built after the load, since every batch commits
+// with its indexes), and JS about 40%: the history hash chain, uuids,
+// the search text and column values (these two could come from the
+// worker), the repeated-reference map, and garbage collection. A batch
+// now writes the search index at its end: a re-import changing 5,000 rows
+// took 1.08 s of CPU, 0.64-0.69 s now (same load).
 
 const nextTick = () => new Promise<void>((resolve) => setImmediate(resolve));
 

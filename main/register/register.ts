@@ -28,8 +28,8 @@ import {
   toContract,
   toHistory,
   toParty,
-  toSearchRow,
 } from "./rows";
+import { SearchIndex } from "./search-index";
 import { timeOrderedUuid } from "./uuid";
 
 export interface RegisterOptions {
@@ -64,6 +64,7 @@ export class ContractRegister {
   /** Each contract's open stage visit, kept in step with `contracts.stage`. */
   private readonly visits: StageVisits;
   private readonly history: HistoryChain;
+  private readonly search: SearchIndex;
   private readonly writeHooks: WriteHook[] = [];
 
   constructor(
@@ -74,6 +75,7 @@ export class ContractRegister {
     this.sql = prepare(db);
     this.visits = new StageVisits(db);
     this.history = new HistoryChain(db);
+    this.search = new SearchIndex(db);
   }
 
   get(id: number): Contract {
@@ -148,20 +150,23 @@ export class ContractRegister {
   /**
    * Runs an import batch (`upsertByReference` calls) in one transaction.
    * The history's last link is read once and kept in memory for the batch,
-   * and the new stage visits mark their contracts for the reminder scan in
-   * one statement at the end.
+   * the new stage visits mark their contracts for the reminder scan in one
+   * statement at the end, and the search index is written at the end too.
    */
   writeBatch<T>(work: () => T): T {
     return this.db.transaction(() => {
       this.history.beginBatch();
       this.visits.deferMarks();
+      this.search.defer();
       try {
         const result = work();
         this.visits.flushMarks();
+        this.search.flush();
         return result;
       } finally {
         this.history.endBatch();
         this.visits.dropMarks();
+        this.search.drop();
       }
     })();
   }
@@ -202,8 +207,8 @@ export class ContractRegister {
         [column === "review_flags" ? "review" : column]: [before, after],
       });
       if (column !== "review_flags") {
-        this.sql.ftsDelete.run({ id });
-        if (column === "archived") this.index(id, fieldsOf(current), value === 1);
+        this.search.remove(id);
+        if (column === "archived") this.search.add(id, fieldsOf(current), value === 1);
       }
     })();
     return column === "deleted" ? ({ id } as Contract) : this.get(id);
@@ -222,7 +227,7 @@ export class ContractRegister {
     const imported = options.action === "imported";
     this.visits.start(id, stage, at, imported ? null : localToday(new Date(at)));
     this.writeChildren(id, fields);
-    this.index(id, fields, false);
+    this.search.add(id, fields, false);
     // The first entry names only where the contract came from: its values
     // are the contract's, and every later entry keeps the values it replaced.
     const changes: Record<string, [unknown, unknown]> = {};
@@ -259,9 +264,9 @@ export class ContractRegister {
     );
     this.sql.deleteParties.run({ id: current.id });
     this.sql.deleteTags.run({ id: current.id });
-    this.sql.ftsDelete.run({ id: current.id });
+    this.search.remove(current.id);
     this.writeChildren(current.id, after);
-    this.index(current.id, after, current.archived);
+    this.search.add(current.id, after, current.archived);
     if (stage !== current.stage) {
       // Only imports get here with a new stage (the form must move): the file says where it is.
       const move = { contractId: current.id, from: current.stage, to: stage, at, skipped: [] };
@@ -278,12 +283,6 @@ export class ContractRegister {
       insertParty.run(id, position, p.name, p.role, p.signatory, p.email, p.internal ? 1 : 0);
     });
     for (const tag of fields.tags) insertTag.run(id, tag);
-  }
-
-  /** Adds the contract's words to the search index (deleted ones are left out). */
-  private index(id: number, fields: ContractFields, archived: boolean): void {
-    const r = toSearchRow(fields, archived);
-    this.sql.ftsInsert.run(id, r.title, r.reference, r.parties, r.notes, r.tags, r.state);
   }
 
   /** Appends a history entry to the hash chain; call inside the write's transaction. */
@@ -382,10 +381,5 @@ function prepare(db: Db) {
     deleteParties: s("DELETE FROM parties WHERE contract_id = @id"),
     insertTag: s("INSERT OR IGNORE INTO contract_tags (contract_id, tag) VALUES (?, ?)"),
     deleteTags: s("DELETE FROM contract_tags WHERE contract_id = @id"),
-    ftsInsert: s(
-      `INSERT INTO contracts_fts (rowid, title, reference, parties, notes, tags, state)
-       VALUES (?, ?, ?, ?, ?, ?, ?)`,
-    ),
-    ftsDelete: s("DELETE FROM contracts_fts WHERE rowid = @id"),
   };
 }

@@ -172,8 +172,17 @@ export class SyncStore {
     return row === undefined || row.deleted === 1;
   }
 
+  /**
+   * Queues the contract's edit, only while a portal is connected. Call
+   * inside the edit's transaction: the check and the insert see the same
+   * state. Two plain statements rather than one INSERT ... SELECT: a
+   * statement that may write several rows opens a savepoint, and every
+   * savepoint makes the search index (FTS5) write out what it holds in
+   * memory, which made each imported row cost a search-index flush.
+   */
   enqueue(contractId: number, action: string, at: string): void {
-    this.sql.enqueue.run({ contractId, action, at });
+    if (this.sql.connected.get() === undefined) return;
+    this.sql.enqueue.run(contractId, action, at);
   }
 
   /** Contracts waiting in the outbox, in the order of their first waiting edit. */
@@ -325,11 +334,8 @@ function prepare(db: Db) {
     contractByUid: s("SELECT id FROM contracts WHERE uid = @uid AND deleted = 0"),
     // Only while connected: connecting queues the whole register (see SyncService.adopt),
     // so a register that never syncs keeps no outbox.
-    enqueue: s(
-      `INSERT INTO sync_outbox (contract_id, action, at)
-       SELECT @contractId, @action, @at
-       WHERE EXISTS (SELECT 1 FROM settings WHERE key = 'sync.connection')`,
-    ),
+    connected: s("SELECT 1 FROM settings WHERE key = 'sync.connection'"),
+    enqueue: s("INSERT INTO sync_outbox (contract_id, action, at) VALUES (?, ?, ?)"),
     pending: s(
       `SELECT contract_id AS contractId, MAX(id) AS lastId, MAX(attempts) AS attempts
        FROM sync_outbox GROUP BY contract_id ORDER BY MIN(id)`,
