@@ -7,9 +7,11 @@
  *   OAuth    /rest/{method}[.json]?auth=TOKEN   and   GET /oauth/token/
  */
 import http from "node:http";
+import https from "node:https";
 import type { AddressInfo } from "node:net";
 import { Credentials, type OAuthApp, type TokenPair, type Webhook } from "./auth";
 import { runBatch } from "./batch";
+import { parseBody, readBody } from "./body";
 import {
   type Fault,
   FaultQueue,
@@ -21,9 +23,10 @@ import {
 } from "./faults";
 import { atom, type Json } from "./fields";
 import { type CallContext, callMethod } from "./methods";
-import { asText, isMap, type ParamMap, parseQuery, pick } from "./params";
+import { asText, type ParamMap, parseQuery, pick } from "./params";
 import { PortalError } from "./portal-error";
 import { PortalState, seedCrm } from "./state";
+import type { TlsMaterial } from "./tls";
 
 export interface DoubleOptions {
   /** Minutes east of UTC for the portal's datetimes (default 180, `+03:00`). */
@@ -40,6 +43,8 @@ export interface DoubleOptions {
   emptyMapsAsArrays?: boolean;
   /** Seed companies, contacts and deals (default true). */
   seed?: boolean;
+  /** Serve https with this key and certificate (see `loopbackCertificate`); http when absent. */
+  tls?: TlsMaterial | null;
 }
 
 export interface DoubleStats {
@@ -90,7 +95,8 @@ export class Bitrix24Double {
   private bucket: LeakyBucket | null = null;
   private budget: OperatingBudget | null = null;
   private readonly phpJson: boolean;
-  private readonly server: http.Server;
+  private readonly server: http.Server | https.Server;
+  private readonly scheme: "http" | "https";
   private readonly timers = new Set<NodeJS.Timeout>();
   private port = 0;
 
@@ -105,12 +111,17 @@ export class Bitrix24Double {
     this.setRateLimit(rate === true ? PORTAL_RATE_LIMIT : rate === false ? null : rate);
     this.setOperatingLimit(options.operatingLimit ?? null);
     if (options.seed ?? true) seedCrm(this.state);
-    this.server = http.createServer((req, res) => {
+    const listener: http.RequestListener = (req, res) => {
       this.handle(req, res).catch((error: unknown) => {
         const text = error instanceof Error ? error.message : String(error);
         this.send(res, 500, { error: "INTERNAL_SERVER_ERROR", error_description: text });
       });
-    });
+    };
+    const tls = options.tls ?? null;
+    this.scheme = tls ? "https" : "http";
+    this.server = tls
+      ? https.createServer({ key: tls.key, cert: tls.cert }, listener)
+      : http.createServer(listener);
   }
 
   static async start(options: DoubleOptions = {}, port = 0): Promise<Bitrix24Double> {
@@ -123,9 +134,9 @@ export class Bitrix24Double {
     return double;
   }
 
-  /** `http://127.0.0.1:PORT` */
+  /** `http://127.0.0.1:PORT`, or `https://…` when serving TLS. */
   get origin(): string {
-    return `http://127.0.0.1:${this.port}`;
+    return `${this.scheme}://127.0.0.1:${this.port}`;
   }
 
   /** The incoming-webhook URL as the portal shows it, ending in `/`. */
@@ -381,32 +392,4 @@ export class Bitrix24Double {
     res.writeHead(status, { "Content-Type": "application/json; charset=utf-8" });
     res.end(cut ? text.slice(0, Math.floor(text.length / 2)) : text);
   }
-}
-
-function readBody(req: http.IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
-    req.on("error", reject);
-  });
-}
-
-function parseBody(req: http.IncomingMessage, body: string): ParamMap {
-  if (body.trim() === "") return {};
-  const type = (req.headers["content-type"] ?? "").toLowerCase();
-  if (type.includes("application/json")) {
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(body);
-    } catch {
-      throw new PortalError(400, "INVALID_REQUEST", "Malformed JSON body");
-    }
-    if (!isMap(parsed as ParamMap)) {
-      throw new PortalError(400, "INVALID_REQUEST", "The JSON body must be an object");
-    }
-    return parsed as ParamMap;
-  }
-  // TODO(bitrix24): multipart/form-data bodies (file uploads) are not parsed yet.
-  return parseQuery(body);
 }

@@ -5,6 +5,8 @@
  * refresh shared by parallel calls, and the envelope checked with zod.
  * Errors are `Bitrix24Error`s; no message or log line carries a secret.
  */
+import https from "node:https";
+import { rootCertificates } from "node:tls";
 import axios, { type AxiosInstance, type AxiosResponse } from "axios";
 import { createLogger } from "../logging/logger";
 import {
@@ -42,6 +44,8 @@ export interface Bitrix24ClientOptions {
   rateLimit?: RateLimitOptions;
   /** Per-request timeout (default 30 s; the portal cuts calls at 60 s). */
   timeoutMs?: number;
+  /** A certificate authority (PEM) to trust besides the system's: a self-hosted portal's. */
+  ca?: string;
   retry?: Partial<RetryOptions>;
   /** Random source for jitter, in [0, 1). */
   random?: () => number;
@@ -130,6 +134,9 @@ export class Bitrix24Client {
       transformResponse: [(data: unknown) => data],
       validateStatus: () => true,
       maxRedirects: 0,
+      ...(options.ca
+        ? { httpsAgent: new https.Agent({ ca: [...rootCertificates, options.ca] }) }
+        : {}),
       headers: {
         Accept: "application/json",
         "Content-Type": "application/json; charset=utf-8",
