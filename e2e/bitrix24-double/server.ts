@@ -10,7 +10,7 @@ import http from "node:http";
 import https from "node:https";
 import type { AddressInfo } from "node:net";
 import { Credentials, type OAuthApp, type TokenPair, type Webhook } from "./auth";
-import { runBatch } from "./batch";
+import { innerMethods, runBatch } from "./batch";
 import { parseBody, readBody } from "./body";
 import {
   type Fault,
@@ -220,7 +220,7 @@ export class Bitrix24Double {
       this.stats.rateLimited += 1;
       return this.fail(res, new PortalError(503, "QUERY_LIMIT_EXCEEDED", "Too many requests"));
     }
-    const fault = this.faults.take(method);
+    const fault = this.faults.take(method, method === "batch" ? innerMethods(params) : []);
     if (fault && (await this.answerFault(res, fault))) return;
     await this.wait(this.latencyMs);
     try {
