@@ -23,6 +23,7 @@ import {
 } from "./faults";
 import { atom, type Json } from "./fields";
 import { type CallContext, callMethod } from "./methods";
+import { authorize, token } from "./oauth";
 import { asText, type ParamMap, parseQuery, pick } from "./params";
 import { PortalError } from "./portal-error";
 import { PortalState, seedCrm } from "./state";
@@ -92,6 +93,8 @@ export class Bitrix24Double {
   latencyMs: number;
   /** While true, connections are cut without an answer, as when the network is down. */
   offline = false;
+  /** Who is signed in to the portal in the browser that opens the authorize page. */
+  signedInUserId = 1;
   private bucket: LeakyBucket | null = null;
   private budget: OperatingBudget | null = null;
   private readonly phpJson: boolean;
@@ -149,9 +152,14 @@ export class Bitrix24Double {
     return `${this.origin}/rest/`;
   }
 
-  /** Where refresh requests go (the real one is oauth.bitrix.info). */
+  /** Where token requests go (the real one is oauth.bitrix.info). */
   get oauthUrl(): string {
     return `${this.origin}/oauth/token/`;
+  }
+
+  /** The portal's authorize page for an app (its redirect URL is in `credentials.apps`). */
+  authorizeUrl(state: string, clientId = DEFAULT_APP.clientId): string {
+    return `${this.origin}/oauth/authorize/?${new URLSearchParams({ client_id: clientId, state })}`;
   }
 
   issueTokens(userId = 1, clientId = DEFAULT_APP.clientId): TokenPair {
@@ -207,7 +215,8 @@ export class Bitrix24Double {
       this.count("(bad request)");
       return this.fail(res, error);
     }
-    if (/^\/oauth\/token\/?$/.test(url.pathname)) return this.token(res, params);
+    const oauth = /^\/oauth\/(token|authorize)\/?$/.exec(url.pathname)?.[1];
+    if (oauth) return this.oauth(res, oauth, params);
     const route = /^\/rest\/(?:(\d+)\/([^/]+)\/)?([^/]+?)(\.json|\.xml)?\/?$/.exec(url.pathname);
     if (!route) {
       this.count("(unknown path)");
@@ -322,32 +331,25 @@ export class Bitrix24Double {
     };
   }
 
-  private token(res: http.ServerResponse, params: ParamMap): void {
-    this.count("oauth.token");
+  private oauth(res: http.ServerResponse, path: string, params: ParamMap): void {
+    const site = {
+      credentials: this.credentials,
+      now: () => this.state.now(),
+      origin: this.origin,
+      signedInUserId: this.signedInUserId,
+    };
     try {
-      const grant = asText(params.grant_type);
-      if (grant !== "refresh_token") {
-        throw new PortalError(400, "invalid_request", "Only grant_type=refresh_token is served");
+      if (path === "token") {
+        this.count("oauth.token");
+        this.send(res, 200, token(site, params));
+        return;
       }
-      const pair = this.credentials.refresh(
-        asText(params.client_id) ?? "",
-        asText(params.client_secret) ?? "",
-        asText(params.refresh_token) ?? "",
-      );
-      const now = Math.floor(this.state.now() / 1000);
-      this.send(res, 200, {
-        access_token: pair.accessToken,
-        expires: Math.floor(pair.expiresAt / 1000),
-        expires_in: Math.floor(pair.expiresAt / 1000) - now,
-        scope: this.credentials.appScopes(pair.clientId).join(","),
-        domain: "oauth.bitrix.info",
-        server_endpoint: `${this.origin}/oauth/rest/`,
-        status: "L",
-        client_endpoint: this.restUrl,
-        member_id: "0123456789abcdef0123456789abcdef",
-        user_id: pair.userId,
-        refresh_token: pair.refreshToken,
-      });
+      this.count("oauth.authorize");
+      const answer = authorize(site, params);
+      this.tally(answer.status);
+      if (answer.status === 302) res.writeHead(302, { Location: answer.location }).end();
+      else res.writeHead(answer.status, { "Content-Type": "text/html; charset=utf-8" });
+      if (answer.status !== 302) res.end(answer.html);
     } catch (error) {
       this.fail(res, error);
     }

@@ -75,6 +75,7 @@ export function openServices(options: OpenOptions): PactaServices {
     sync,
     close: () => {
       sync.stopAuto();
+      sync.signIn.close();
       db.close();
     },
   };

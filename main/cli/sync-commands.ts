@@ -1,15 +1,23 @@
 /** The Bitrix24 commands of `pacta`: connect, disconnect, sync. */
 import type { Command } from "commander";
 import { PactaError } from "../../shared/api/result";
-import type { SyncRun } from "../../shared/api/sync";
+import type { ConnectionInfo, SyncRun } from "../../shared/api/sync";
 import type { PactaServices } from "../app/services";
 import { out, printJson, type Runner, UsageError } from "./output";
 
 export function syncCommands(cli: Command, run: Runner): void {
   cli
     .command("connect")
-    .description("connect to a Bitrix24 portal with an incoming webhook, checked by a real call")
-    .requiredOption("--webhook <url>", "the webhook URL: https://PORTAL/rest/USER_ID/SECRET/")
+    .description(
+      "connect to a Bitrix24 portal with an incoming webhook, or sign in with OAuth (--oauth)",
+    )
+    .option("--webhook <url>", "the webhook URL: https://PORTAL/rest/USER_ID/SECRET/")
+    .option("--oauth", "sign in through the portal's page with an installed app's keys")
+    .option("--portal <url>", "with --oauth: the portal's address, https://PORTAL/")
+    .option("--client-id <id>", "with --oauth: the app's client id")
+    .option("--client-secret <secret>", "with --oauth: the app's client secret")
+    .option("--oauth-server <url>", "with --oauth: the OAuth server (https://oauth.bitrix.info)")
+    .option("--redirect-port <n>", "with --oauth: listen on this 127.0.0.1 port (random if absent)")
     .option("--json", "print the connection as JSON")
     .action((o: ConnectOptions) => run((s) => connectCommand(s, o)));
 
@@ -31,18 +39,26 @@ export function syncCommands(cli: Command, run: Runner): void {
 }
 
 export interface ConnectOptions {
-  webhook: string;
+  webhook?: string;
+  oauth?: boolean;
+  portal?: string;
+  clientId?: string;
+  clientSecret?: string;
+  oauthServer?: string;
+  redirectPort?: string;
   json?: boolean;
 }
 
 export async function connectCommand(s: PactaServices, o: ConnectOptions): Promise<void> {
-  let info: Awaited<ReturnType<PactaServices["sync"]["connectWebhook"]>>;
+  if (o.oauth && o.webhook) throw new UsageError("give either --webhook or --oauth, not both");
+  if (!o.oauth && !o.webhook) throw new UsageError("give --webhook URL, or --oauth with its keys");
+  let info: ConnectionInfo;
   try {
-    info = await s.sync.connectWebhook(o.webhook);
+    info = o.oauth ? await oauthConnect(s, o) : await s.sync.connectWebhook(o.webhook ?? "");
   } catch (error) {
     // A URL that is not a webhook's is a usage mistake; its text never repeats the URL.
     if (error instanceof PactaError && error.reason === "invalid_argument") {
-      throw new UsageError(`--webhook: ${error.message}`);
+      throw new UsageError(`${o.oauth ? "--oauth" : "--webhook"}: ${error.message}`);
     }
     throw error;
   }
@@ -50,6 +66,33 @@ export async function connectCommand(s: PactaServices, o: ConnectOptions): Promi
   const where = info.secretStorage === "file" ? "a file only you can read" : "the keychain";
   const user = `${info.userName} (user ${info.userId})`;
   out(`Connected to ${info.portal} as ${user}; secret kept in ${where}.`);
+}
+
+/** Prints the portal's page to open, waits for its answer on 127.0.0.1, connects. */
+async function oauthConnect(s: PactaServices, o: ConnectOptions): Promise<ConnectionInfo> {
+  const missing = (["portal", "clientId", "clientSecret"] as const).filter((k) => !o[k]?.trim());
+  if (missing.length > 0) {
+    const flags = missing.map((k) => `--${k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`);
+    throw new UsageError(`--oauth needs ${flags.join(", ")}`);
+  }
+  const port = o.redirectPort === undefined ? undefined : Number(o.redirectPort);
+  if (port !== undefined && !(Number.isInteger(port) && port > 0 && port < 65536)) {
+    throw new UsageError("--redirect-port must be a port number between 1 and 65535");
+  }
+  const start = await s.sync.signIn.begin({
+    portal: o.portal ?? "",
+    clientId: o.clientId ?? "",
+    clientSecret: o.clientSecret ?? "",
+    oauthServer: o.oauthServer,
+    port,
+  });
+  // Instructions go to stderr: stdout keeps only the result (and only JSON with --json).
+  process.stderr.write(
+    `Open this address in your browser and allow the app:\n  ${start.authorizeUrl}\n` +
+      `The app's redirect address on the portal must be ${start.redirectUri}\n` +
+      `Waiting until ${start.expiresAt}…\n`,
+  );
+  return s.sync.signIn.finish(start.id);
 }
 
 export async function syncCommand(s: PactaServices, o: { json?: boolean }): Promise<void> {

@@ -31,6 +31,7 @@ import type { ContractRegister } from "../register/register";
 import { isUnreachable, problem, type SyncContext } from "./context";
 import { RECONCILE_EVERY_MS, reconcileDeletions } from "./deletions";
 import { entityTypeIdOf } from "./mapping";
+import { OAuthSignIn } from "./oauth-connect";
 import { pullItems, pullReference, pullUsers, REFERENCE_SOURCES } from "./pull";
 import { push } from "./push";
 import { resolveConflict } from "./resolve";
@@ -53,6 +54,8 @@ export interface SyncServiceOptions {
 
 export class SyncService {
   readonly store: SyncStore;
+  /** OAuth from scratch: authorize page, code on a loopback listener, tokens, connect. */
+  readonly signIn: OAuthSignIn;
   private readonly secrets: SecretStore;
   private readonly now: () => Date;
   private quiet = 0;
@@ -69,6 +72,10 @@ export class SyncService {
     this.store = new SyncStore(db);
     this.secrets = new SecretStore(options.dataDir, options.cipher ?? null);
     this.now = options.now ?? (() => new Date());
+    this.signIn = new OAuthSignIn((input) => this.connectOAuth(input), {
+      ca: options.client?.ca,
+      timeoutMs: options.client?.timeoutMs,
+    });
     register.onWrite((contractId, action) => {
       if (this.quiet === 0 && PUSHED.has(action)) {
         this.store.enqueue(contractId, action, this.now().toISOString());
@@ -105,11 +112,7 @@ export class SyncService {
     return this.adopt(info);
   }
 
-  /**
-   * OAuth with tokens already in hand (an installed app's install callback or frame).
-   * TODO(sync): no authorization-code step yet (browser to /oauth/authorize, then the
-   * 30-second code exchange): it needs a redirect target the desktop app can receive.
-   */
+  /** OAuth with tokens in hand (from `signIn`, or an installed app's install callback). */
   async connectOAuth(
     input: Omit<PortalSecret & { kind: "oauth" }, "kind">,
   ): Promise<ConnectionInfo> {

@@ -158,6 +158,17 @@ export interface PortalLink {
   portal: string | null;
 }
 
+/** A sign-in with OAuth under way: open `authorizeUrl`, then wait with `oauthFinish`. */
+export interface OAuthSignInStart {
+  id: string;
+  /** The portal's page where the user allows the app. */
+  authorizeUrl: string;
+  /** Where the portal must send the browser back: the app's redirect address on the portal. */
+  redirectUri: string;
+  /** When the wait ends. */
+  expiresAt: string;
+}
+
 const webhookUrlSchema = z.string().trim().min(1).max(2000);
 
 export const syncApi = {
@@ -173,6 +184,18 @@ export const syncApi = {
       refreshToken: z.string().trim().min(1).max(2000),
     }),
   ),
+  /** Starts an OAuth sign-in: a one-shot listener on 127.0.0.1 waits for the portal's code. */
+  oauthBegin: endpoint<OAuthSignInStart>()(
+    z.object({
+      portal: z.string().trim().min(1).max(2000),
+      clientId: z.string().trim().min(1).max(200),
+      clientSecret: z.string().trim().min(1).max(500),
+      oauthServer: z.string().trim().max(2000).optional(),
+    }),
+  ),
+  /** Waits for the code of a sign-in, trades it for tokens and connects. */
+  oauthFinish: endpoint<ConnectionInfo>()(z.object({ id: z.string().uuid() })),
+  oauthCancel: endpoint<{ cancelled: boolean }>()(z.object({ id: z.string().uuid() })),
   disconnect: endpoint<SyncStatus>()(z.object({})),
   portalSchema: endpoint<PortalSchema>()(z.object({ target: syncTargetSchema.optional() })),
   setSettings: endpoint<SyncSettings>()(syncSettingsSchema),

@@ -57,6 +57,25 @@ export const enSync: typeof frSync = {
     save: "Save the Bitrix24 settings",
     saved: "Bitrix24 settings saved.",
     loadingPortal: "Reading the portal…",
+    oauth: {
+      title: "Or with a local app (OAuth)",
+      intro:
+        "For an app an administrator installed on the portal: Pacta opens the portal's " +
+        "authorization page and receives its answer on this computer.",
+      portal: "Portal address",
+      portalHint: "https://your-portal.bitrix24.com/",
+      clientId: "Application ID (client_id)",
+      clientSecret: "Application key (client_secret)",
+      server: "OAuth server",
+      serverHint: "Leave empty for oauth.bitrix.info.",
+      signIn: "Sign in on the portal",
+      waiting:
+        "Waiting for your approval in the browser… Once granted, the code is valid for " +
+        "30 seconds only.",
+      redirect: "Redirect address to save in the portal's app:",
+      openAgain: "Open the portal's authorization page again",
+      cancel: "Cancel",
+    },
   },
   conflicts: {
     title: "Sync conflicts",

@@ -55,6 +55,25 @@ export const frSync = {
     save: "Enregistrer les réglages Bitrix24",
     saved: "Réglages Bitrix24 enregistrés.",
     loadingPortal: "Lecture du portail…",
+    oauth: {
+      title: "Ou avec une application locale (OAuth)",
+      intro:
+        "Pour une application installée sur le portail par un administrateur : Pacta ouvre " +
+        "la page d'autorisation du portail et reçoit sa réponse sur cet ordinateur.",
+      portal: "Adresse du portail",
+      portalHint: "https://votre-portail.bitrix24.fr/",
+      clientId: "Identifiant de l'application (client_id)",
+      clientSecret: "Clé de l'application (client_secret)",
+      server: "Serveur OAuth",
+      serverHint: "Laissez vide pour oauth.bitrix.info.",
+      signIn: "Se connecter sur le portail",
+      waiting:
+        "En attente de votre autorisation dans le navigateur… Le code n'est valable que " +
+        "30 secondes une fois accordé.",
+      redirect: "Adresse de retour à enregistrer dans l'application du portail :",
+      openAgain: "Rouvrir la page d'autorisation du portail",
+      cancel: "Annuler",
+    },
   },
   conflicts: {
     title: "Conflits de synchronisation",

@@ -27,6 +27,7 @@ import { notifySuccess } from "../app/use-api-error";
 import { useFacets } from "../app/use-facets";
 import { useFormat } from "../i18n/use-format";
 import { useLoad } from "../settings/use-load";
+import { OAuthConnectForm } from "./OAuthConnectForm";
 import { announceSyncChange } from "./use-sync-status";
 
 const loadStatus = () => pacta.sync.status({});
@@ -44,7 +45,12 @@ export function SyncSettingsSection() {
       </Title>
       {status.error && <ApiErrorAlert error={status.error} onRetry={status.reload} />}
       {!status.value && !status.error && <Loader aria-label={t("app.loading")} />}
-      {status.value && !connection && <ConnectForm onConnected={status.reload} />}
+      {status.value && !connection && (
+        <Stack gap="lg">
+          <ConnectForm onConnected={status.reload} />
+          <OAuthConnectForm onConnected={status.reload} />
+        </Stack>
+      )}
       {status.value && connection && (
         <Stack gap="md">
           <ConnectedAs connection={connection} onDisconnected={status.reload} />
