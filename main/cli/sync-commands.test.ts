@@ -135,3 +135,26 @@ describe("pacta sync", () => {
     expect(runs).toEqual([{ state: "failed" }, { state: "done" }]);
   });
 });
+
+describe("pacta delete", () => {
+  it("asks what happens to the portal item of a linked contract, then does it", async () => {
+    prepare(["Bail Lyon", "Cession Nantes"]);
+    expect((await pacta("connect", "--webhook", double.webhookUrl())).status).toBe(0);
+    expect((await pacta("sync")).status).toBe(0);
+    const items = () => [...double.state.type(CONTRACT_TYPE_ID).items.values()];
+    expect(items()).toHaveLength(2);
+    const ask = await pacta("delete", "1");
+    expect(ask.status).toBe(2);
+    expect(ask.stderr).toMatch(/linked to portal item 1220\/\d+.*--portal delete or --portal keep/);
+    expect((await pacta("delete", "1", "--portal", "maybe")).status).toBe(2);
+    const done = await pacta("delete", "1", "--portal", "delete", "--json");
+    expect(done.status, done.stderr).toBe(0);
+    expect(JSON.parse(done.stdout)).toEqual({ id: 1, portal: "delete" });
+    const kept = await pacta("delete", "2", "--portal", "keep");
+    expect(kept.stdout).toMatch(/stays on the portal, no longer synced/);
+    const sync = await pacta("sync", "--json");
+    expect(sync.status, sync.stderr).toBe(0);
+    expect(items().map((i) => i.values.title)).toEqual(["Cession Nantes"]);
+    expect((await pacta("list", "--json")).stdout.trim()).toBe("[]");
+  });
+});

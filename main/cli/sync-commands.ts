@@ -3,6 +3,7 @@ import type { Command } from "commander";
 import { PactaError } from "../../shared/api/result";
 import type { ConnectionInfo, SyncRun } from "../../shared/api/sync";
 import type { PactaServices } from "../app/services";
+import { parseId } from "./commands";
 import { out, printJson, type Runner, UsageError } from "./output";
 
 export function syncCommands(cli: Command, run: Runner): void {
@@ -30,6 +31,14 @@ export function syncCommands(cli: Command, run: Runner): void {
         out("Disconnected from the portal.");
       }),
     );
+
+  cli
+    .command("delete")
+    .description("delete a contract; for one linked to the portal, say what happens to its item")
+    .argument("<id>", "contract ID")
+    .option("--portal <choice>", "delete: delete the portal item too; keep: keep it, unlinked")
+    .option("--json", "print {id, portal} as JSON")
+    .action((id: string, o: DeleteOptions) => run((s) => deleteCommand(s, id, o)));
 
   cli
     .command("sync")
@@ -95,9 +104,41 @@ async function oauthConnect(s: PactaServices, o: ConnectOptions): Promise<Connec
   return s.sync.signIn.finish(start.id);
 }
 
+export interface DeleteOptions {
+  portal?: string;
+  json?: boolean;
+}
+
+export function deleteCommand(s: PactaServices, idText: string, o: DeleteOptions): void {
+  const id = parseId(idText);
+  if (o.portal !== undefined && o.portal !== "keep" && o.portal !== "delete") {
+    throw new UsageError(`--portal must be keep or delete, not "${o.portal}"`);
+  }
+  const choice = o.portal as "keep" | "delete" | undefined;
+  try {
+    s.sync.removeContract(id, choice);
+  } catch (error) {
+    if (error instanceof PactaError && error.reason === "confirmation_required") {
+      throw new UsageError(`${error.message} (--portal delete or --portal keep)`);
+    }
+    throw error;
+  }
+  if (o.json) {
+    printJson({ id, portal: choice ?? null });
+    return;
+  }
+  const where =
+    choice === "delete"
+      ? "; its portal item will be deleted with the next sync"
+      : choice === "keep"
+        ? "; its portal item stays on the portal, no longer synced"
+        : "";
+  out(`Deleted contract #${id}${where}.`);
+}
+
 export async function syncCommand(s: PactaServices, o: { json?: boolean }): Promise<void> {
   const result = await s.sync.run();
-  const pending = s.sync.status().pending;
+  const { pending, deletedOnPortal } = s.sync.status();
   if (o.json) {
     const { pulled, pushed, conflicts, errors, state, id, startedAt, finishedAt, detail } = result;
     printJson({
@@ -107,12 +148,13 @@ export async function syncCommand(s: PactaServices, o: { json?: boolean }): Prom
       errors,
       state,
       pending,
+      deletedOnPortal,
       id,
       startedAt,
       finishedAt,
       detail,
     });
-  } else out(summary(result, pending));
+  } else out(summary(result, pending, deletedOnPortal));
   if (result.state === "offline") {
     throw new PactaError(
       "portal_unreachable",
@@ -128,7 +170,7 @@ export async function syncCommand(s: PactaServices, o: { json?: boolean }): Prom
   }
 }
 
-function summary(r: SyncRun, pending: number): string {
+function summary(r: SyncRun, pending: number, gone: number[]): string {
   const lines = [
     `Sync ${r.state}: ${r.pulled} pulled, ${r.pushed} pushed, ${r.conflicts} conflicts, ` +
       `${r.errors} errors.`,
@@ -136,5 +178,10 @@ function summary(r: SyncRun, pending: number): string {
   if (r.detail.created > 0) lines.push(`${r.detail.created} contracts created from the portal.`);
   if (pending > 0) lines.push(`${pending} contracts wait in the outbox.`);
   for (const p of r.detail.problems) lines.push(`  ${p.where}: ${p.message}`);
+  for (const n of r.detail.notices ?? []) lines.push(`Note: ${n.where}: ${n.message}`);
+  if (gone.length > 0) {
+    const ids = gone.map((id) => `#${id}`).join(", ");
+    lines.push(`Deleted on the portal, kept here and no longer sent: contracts ${ids}.`);
+  }
   return lines.join("\n");
 }

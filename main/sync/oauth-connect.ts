@@ -4,6 +4,12 @@
  * listener, trade it for tokens at the OAuth server, then connect with them
  * as `connectOAuth` does (a real call checks them; the secret store keeps
  * them). Each sign-in has an id so the UI can wait for it in a second call.
+ *
+ * TODO(sync): the portal sends the browser to the redirect address saved in
+ * the app's settings; whether a local app accepts http://127.0.0.1:PORT/
+ * there is not documented (BITRIX24.md 1.4), and a random port changes each
+ * time, so admins should pin one (`--redirect-port`); the settings screen has
+ * no port field yet.
  */
 import { randomUUID } from "node:crypto";
 import { PactaError } from "../../shared/api/result";

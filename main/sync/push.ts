@@ -43,12 +43,13 @@ export async function push(ctx: SyncContext): Promise<void> {
   const created = new Set<Pending>();
   for (let i = 0; i < queue.length; i += MAX_BATCH_COMMANDS) {
     const chunk: Pending[] = [];
+    const deleted: { contractId: number; lastId: number }[] = [];
     for (const p of queue.slice(i, i + MAX_BATCH_COMMANDS)) {
       const contract = liveContract(ctx, p.contractId);
-      // TODO(sync): a contract deleted here is not deleted on the portal (a person should decide).
-      if (contract === null) ctx.store.sent(p.contractId, p.lastId);
+      if (contract === null) deleted.push(p);
       else chunk.push({ ...p, contract });
     }
+    await deleteOnPortal(ctx, deleted);
     await linkFound(
       ctx,
       chunk.filter((p) => ctx.store.linkOf(p.contractId) === null),
@@ -228,6 +229,54 @@ async function update(ctx: SyncContext, chunk: Pending[], created: Set<Pending>)
       ctx.store.sent(p.contractId, p.lastId);
     })();
     if (!created.has(p)) ctx.run.pushed += 1;
+  }
+}
+
+/**
+ * Contracts deleted here: their portal items go too when the person chose so
+ * (an outbox entry `deleted`); otherwise their waiting edits are dropped.
+ */
+async function deleteOnPortal(ctx: SyncContext, queue: { contractId: number; lastId: number }[]) {
+  const commands: Record<string, BatchCommand> = {};
+  const sent = new Map<string, { contractId: number; lastId: number; itemId: number }>();
+  for (const p of queue) {
+    const link = ctx.store.linkOf(p.contractId);
+    if (!link || !ctx.deletions.wantsPortalDelete(p.contractId)) {
+      ctx.store.sent(p.contractId, p.lastId);
+      continue;
+    }
+    const key = `d${p.contractId}`;
+    commands[key] = {
+      method: "crm.item.delete",
+      params: { entityTypeId: link.entityTypeId, id: link.itemId },
+    };
+    sent.set(key, { ...p, itemId: link.itemId });
+  }
+  if (sent.size === 0) return;
+  let outcome: BatchOutcome;
+  try {
+    outcome = await batch(ctx.client, commands);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    for (const p of sent.values()) ctx.store.failed(p.contractId, p.lastId, message);
+    if (isUnreachable(error)) throw error;
+    problem(ctx, "deleting portal items", error);
+    return;
+  }
+  for (const [key, p] of sent) {
+    const error = outcome.errors[key];
+    // Already gone (deleted there too, or a retry after a lost answer): done all the same.
+    if (error && error.kind !== "not-found") {
+      ctx.store.failed(p.contractId, p.lastId, error.message);
+      problem(ctx, `contract #${p.contractId}`, error);
+      continue;
+    }
+    ctx.store.db.transaction(() => {
+      ctx.deletions.dropLink(p.contractId);
+      ctx.store.deleteRecord("item", p.itemId);
+      ctx.store.sent(p.contractId, p.lastId);
+    })();
+    ctx.run.pushed += 1;
   }
 }
 

@@ -97,6 +97,8 @@ export interface SyncRun extends SyncCounts {
     created: number;
     updated: number;
     problems: SyncProblem[];
+    /** What a person should know that is not an error (items deleted on the portal, …). */
+    notices?: SyncProblem[];
   };
 }
 
@@ -116,6 +118,8 @@ export interface SyncStatus {
   /** Contracts with edits waiting in the outbox. */
   pending: number;
   openConflicts: number;
+  /** Contracts here whose portal item was deleted on the portal; they are no longer sent. */
+  deletedOnPortal: number[];
 }
 
 export interface ConflictView {

@@ -28,6 +28,16 @@ export const enSync: typeof frSync = {
   conflictsShort_other: "{{count}} conflicts",
   notConnected: "Not connected to Bitrix24",
   started: "Sync started.",
+  delete: {
+    label: "On the Bitrix24 portal, this contract is linked to an item:",
+    delete: "Delete the portal item too (with the next sync)",
+    keep: "Keep the item on the portal; it will no longer be synced",
+  },
+  deletedOnPortal_one: "{{count}} deleted on the portal",
+  deletedOnPortal_other: "{{count}} deleted on the portal",
+  deletedOnPortalHint:
+    "Their item was deleted on the Bitrix24 portal. These contracts keep their data here " +
+    "and are no longer sent.",
   settings: {
     title: "Bitrix24",
     connectedAs: "Connected to {{portal}} as {{user}}",

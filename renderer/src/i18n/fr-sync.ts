@@ -26,6 +26,16 @@ export const frSync = {
   conflictsShort_other: "{{count}} conflits",
   notConnected: "Non connecté à Bitrix24",
   started: "Synchronisation lancée.",
+  delete: {
+    label: "Sur le portail Bitrix24, ce contrat est lié à un élément :",
+    delete: "Supprimer aussi l'élément du portail (à la prochaine synchronisation)",
+    keep: "Garder l'élément sur le portail ; il ne sera plus synchronisé",
+  },
+  deletedOnPortal_one: "{{count}} supprimé sur le portail",
+  deletedOnPortal_other: "{{count}} supprimés sur le portail",
+  deletedOnPortalHint:
+    "Leur élément a été supprimé sur le portail Bitrix24. Ces contrats gardent leurs " +
+    "données ici et ne sont plus envoyés.",
   settings: {
     title: "Bitrix24",
     connectedAs: "Connecté à {{portal}} en tant que {{user}}",
