@@ -41,6 +41,7 @@ import { pullItems, pullReference, pullUsers, REFERENCE_SOURCES } from "./pull";
 import { push } from "./push";
 import { resolveConflict } from "./resolve";
 import { type PortalSecret, type SecretCipher, SecretStore } from "./secrets";
+import { pullStageNames, stageNames } from "./stage-names";
 import { SyncStore } from "./store";
 
 const log = createLogger("sync");
@@ -272,16 +273,25 @@ export class SyncService {
   }
 
   conflicts(): ConflictView[] {
-    return this.store.allConflicts().map((r) => ({
-      id: r.id,
-      contractId: r.contract_id,
-      contractTitle: r.title,
-      field: r.field as ConflictField,
-      base: JSON.parse(r.base),
-      mine: JSON.parse(r.mine),
-      theirs: JSON.parse(r.theirs),
-      detectedAt: r.detected_at,
-    }));
+    const names = stageNames(this.store);
+    const label = (v: unknown) => (typeof v === "string" ? (names[v] ?? null) : null);
+    return this.store.allConflicts().map((r) => {
+      const [base, mine, theirs] = [r.base, r.mine, r.theirs].map((v) => JSON.parse(v));
+      const view: ConflictView = {
+        id: r.id,
+        contractId: r.contract_id,
+        contractTitle: r.title,
+        field: r.field as ConflictField,
+        base,
+        mine,
+        theirs,
+        detectedAt: r.detected_at,
+      };
+      if (r.field === "stage") {
+        view.labels = { base: label(base), mine: label(mine), theirs: label(theirs) };
+      }
+      return view;
+    });
   }
 
   resolve(conflictId: number, keep: "mine" | "theirs"): ConflictView[] {
@@ -393,6 +403,7 @@ export class SyncService {
       // A first, whole pull has just seen every id: no deletions to look for yet.
       const whole = this.store.cursor("item") === null;
       await pullItems(ctx);
+      await pullStageNames(ctx);
       if (whole) this.store.setCursor("reconciledAt", this.now().toISOString());
       else if (this.reconcileDue()) {
         await reconcileDeletions(ctx);

@@ -132,6 +132,8 @@ export interface ConflictView {
   mine: unknown;
   theirs: unknown;
   detectedAt: string;
+  /** For a stage: the portal's names of the stage ids, where known. */
+  labels?: { base: string | null; mine: string | null; theirs: string | null };
 }
 
 export interface PortalOption {
