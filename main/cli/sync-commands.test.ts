@@ -158,3 +158,28 @@ describe("pacta delete", () => {
     expect((await pacta("list", "--json")).stdout.trim()).toBe("[]");
   });
 });
+
+describe("pacta connect --rate", () => {
+  it("keeps the portal's rate for the client, and the client keeps to it", async () => {
+    const bad = await pacta("connect", "--webhook", double.webhookUrl(), "--rate", "fast");
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/--rate must be BURST\/PER_SECOND such as 50\/2/);
+    prepare([]);
+    const ok = await pacta("connect", "--webhook", double.webhookUrl(), "--rate", "2/2");
+    expect(ok.status, ok.stderr).toBe(0);
+    const s = openServices({ dataDir, actor: "check" });
+    try {
+      expect(s.sync.status().settings.rateLimit).toEqual({ capacity: 2, drainPerSecond: 2 });
+      double.resetStats();
+      const started = Date.now();
+      const run = await s.sync.run();
+      expect(run.state, JSON.stringify(run.detail.problems)).toBe("done");
+      // One request in the bucket at a time, then one every half second.
+      const requests = double.stats.requests;
+      expect(requests).toBeGreaterThan(4);
+      expect(Date.now() - started).toBeGreaterThanOrEqual((requests - 2) * 450);
+    } finally {
+      s.close();
+    }
+  });
+});

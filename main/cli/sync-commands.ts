@@ -19,6 +19,7 @@ export function syncCommands(cli: Command, run: Runner): void {
     .option("--client-secret <secret>", "with --oauth: the app's client secret")
     .option("--oauth-server <url>", "with --oauth: the OAuth server (https://oauth.bitrix.info)")
     .option("--redirect-port <n>", "with --oauth: listen on this 127.0.0.1 port (random if absent)")
+    .option("--rate <burst/per-second>", "the portal's request rate, e.g. 50/2 (Enterprise 250/5)")
     .option("--json", "print the connection as JSON")
     .action((o: ConnectOptions) => run((s) => connectCommand(s, o)));
 
@@ -55,12 +56,28 @@ export interface ConnectOptions {
   clientSecret?: string;
   oauthServer?: string;
   redirectPort?: string;
+  rate?: string;
   json?: boolean;
+}
+
+/** `50/2` → burst 50, 2 requests per second. */
+export function parseRate(text: string): { capacity: number; drainPerSecond: number } {
+  const m = /^\s*(\d+)\s*\/\s*(\d+(?:\.\d+)?)\s*$/.exec(text);
+  const capacity = Number(m?.[1]);
+  const drainPerSecond = Number(m?.[2]);
+  if (!m || capacity < 1 || capacity > 1000 || drainPerSecond < 0.1 || drainPerSecond > 100) {
+    throw new UsageError(
+      `--rate must be BURST/PER_SECOND such as 50/2 (burst 1–1000, 0.1–100 per second), ` +
+        `not "${text}"`,
+    );
+  }
+  return { capacity, drainPerSecond };
 }
 
 export async function connectCommand(s: PactaServices, o: ConnectOptions): Promise<void> {
   if (o.oauth && o.webhook) throw new UsageError("give either --webhook or --oauth, not both");
   if (!o.oauth && !o.webhook) throw new UsageError("give --webhook URL, or --oauth with its keys");
+  const rate = o.rate === undefined ? undefined : parseRate(o.rate);
   let info: ConnectionInfo;
   try {
     info = o.oauth ? await oauthConnect(s, o) : await s.sync.connectWebhook(o.webhook ?? "");
@@ -71,6 +88,7 @@ export async function connectCommand(s: PactaServices, o: ConnectOptions): Promi
     }
     throw error;
   }
+  if (rate) s.sync.saveSettings({ ...s.sync.status().settings, rateLimit: rate });
   if (o.json) return printJson(info);
   const where = info.secretStorage === "file" ? "a file only you can read" : "the keychain";
   const user = `${info.userName} (user ${info.userId})`;

@@ -442,9 +442,12 @@ export class SyncService {
     path: string,
     onTokens?: (tokens: { accessToken: string; refreshToken: string; expiresAt?: number }) => void,
   ): Bitrix24Client {
+    // The rate set in the settings wins over the door's default.
+    const rate = this.store.settings().rateLimit;
+    const options = { ...this.options.client, ...(rate ? { rateLimit: rate } : {}) };
     try {
       if (secret.kind === "webhook") {
-        return new Bitrix24Client({ ...this.options.client, auth: secret });
+        return new Bitrix24Client({ ...options, auth: secret });
       }
       const tokens: OAuthTokens = {
         accessToken: secret.accessToken,
@@ -452,7 +455,7 @@ export class SyncService {
         ...(secret.expiresAt === undefined ? {} : { expiresAt: secret.expiresAt }),
       };
       return new Bitrix24Client({
-        ...this.options.client,
+        ...options,
         auth: {
           kind: "oauth",
           restUrl: secret.restUrl,

@@ -58,6 +58,16 @@ export const syncSettingsSchema = z.object({
     }),
   /** Minutes between automatic syncs; 0 turns them off. */
   intervalMinutes: z.number().int().min(0).max(1440),
+  /**
+   * The client's request rate: burst and requests per second (the portal's 50 and 2 unless
+   * the plan says otherwise, e.g. Enterprise 250 and 5). Absent: those defaults.
+   */
+  rateLimit: z
+    .object({
+      capacity: z.number().int().min(1).max(1000),
+      drainPerSecond: z.number().min(0.1).max(100),
+    })
+    .optional(),
 });
 export type SyncSettings = z.output<typeof syncSettingsSchema>;
 

@@ -66,6 +66,9 @@ export const enSync: typeof frSync = {
     intervalInvalid: "Enter a number of minutes between 0 and 1440.",
     save: "Save the Bitrix24 settings",
     saved: "Bitrix24 settings saved.",
+    rateBurst: "Burst of requests to the portal",
+    ratePerSecond: "Requests per second",
+    rateHint: "50 and 2 on most Bitrix24 plans, 250 and 5 on Enterprise.",
     loadingPortal: "Reading the portal…",
     oauth: {
       title: "Or with a local app (OAuth)",

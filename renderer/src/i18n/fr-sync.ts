@@ -64,6 +64,9 @@ export const frSync = {
     intervalInvalid: "Saisissez un nombre de minutes entre 0 et 1440.",
     save: "Enregistrer les réglages Bitrix24",
     saved: "Réglages Bitrix24 enregistrés.",
+    rateBurst: "Rafale de requêtes vers le portail",
+    ratePerSecond: "Requêtes par seconde",
+    rateHint: "50 et 2 sur la plupart des offres Bitrix24, 250 et 5 sur Enterprise.",
     loadingPortal: "Lecture du portail…",
     oauth: {
       title: "Ou avec une application locale (OAuth)",

@@ -164,6 +164,11 @@ function SyncSettingsForm({ initial }: SyncSettingsFormProps) {
   const format = useFormat();
   const { facets } = useFacets();
   const [settings, setSettings] = useState(initial);
+  const setRate = (part: Partial<NonNullable<SyncSettings["rateLimit"]>>) =>
+    setSettings((now) => ({
+      ...now,
+      rateLimit: { capacity: 50, drainPerSecond: 2, ...now.rateLimit, ...part },
+    }));
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const target = settings.target;
@@ -312,6 +317,25 @@ function SyncSettingsForm({ initial }: SyncSettingsFormProps) {
           allowDecimal={false}
           maw={320}
         />
+        <Group align="flex-start" grow maw={640}>
+          <NumberInput
+            label={t("sync.settings.rateBurst")}
+            description={t("sync.settings.rateHint")}
+            value={settings.rateLimit?.capacity ?? 50}
+            onChange={(v) => setRate({ capacity: Number(v) || 1 })}
+            min={1}
+            max={1000}
+            allowDecimal={false}
+          />
+          <NumberInput
+            label={t("sync.settings.ratePerSecond")}
+            value={settings.rateLimit?.drainPerSecond ?? 2}
+            onChange={(v) => setRate({ drainPerSecond: Number(v) || 0.1 })}
+            min={0.1}
+            max={100}
+            decimalScale={1}
+          />
+        </Group>
         <Group>
           <Button type="submit" loading={busy}>
             {t("sync.settings.save")}
