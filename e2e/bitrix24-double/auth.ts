@@ -18,7 +18,22 @@ export interface OAuthApp {
   clientId: string;
   clientSecret: string;
   scopes: string[];
+  /**
+   * Where the authorize step sends the browser back, as an admin typed it in
+   * the app's form (the request cannot choose it); none: the code is shown.
+   */
+  redirectUri?: string;
 }
+
+interface AuthCode {
+  clientId: string;
+  userId: number;
+  issuedAt: number;
+  used: boolean;
+}
+
+/** An authorization code lives 30 seconds (BITRIX24.md 1.2). */
+export const CODE_TTL_MS = 30_000;
 
 export interface TokenPair {
   accessToken: string;
@@ -35,6 +50,7 @@ export class Credentials {
   readonly apps: OAuthApp[] = [];
   private byAccess = new Map<string, TokenPair>();
   private byRefresh = new Map<string, TokenPair>();
+  private codes = new Map<string, AuthCode>();
 
   constructor(
     private readonly now: () => number,
@@ -87,6 +103,32 @@ export class Credentials {
     }
     this.byRefresh.delete(refreshToken);
     return this.issue(old.userId, clientId);
+  }
+
+  app(clientId: string): OAuthApp | null {
+    return this.apps.find((a) => a.clientId === clientId) ?? null;
+  }
+
+  /** A one-use code for the authorize step's redirect. */
+  issueCode(clientId: string, userId: number): string {
+    const code = token();
+    this.codes.set(code, { clientId, userId, issuedAt: this.now(), used: false });
+    return code;
+  }
+
+  /** Trades a code for a token pair: once, within 30 s, by the app it was made for. */
+  redeem(clientId: string, clientSecret: string, code: string): TokenPair {
+    const app = this.apps.find((a) => a.clientId === clientId && a.clientSecret === clientSecret);
+    if (!app) throw new PortalError(401, "invalid_client", "Invalid client credentials");
+    const found = this.codes.get(code);
+    if (!found || found.used || found.clientId !== clientId) {
+      throw new PortalError(400, "invalid_grant", "Invalid authorization code");
+    }
+    found.used = true;
+    if (this.now() - found.issuedAt > CODE_TTL_MS) {
+      throw new PortalError(400, "invalid_grant", "The authorization code has expired");
+    }
+    return this.issue(found.userId, clientId);
   }
 
   appScopes(clientId: string): string[] {

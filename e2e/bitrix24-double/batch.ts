@@ -63,13 +63,24 @@ function phpArray(map: Map<string, Json>): Json {
 
 export type SubCallTime = (startMs: number, method: string) => Json;
 
-export function runBatch(params: ParamMap, ctx: CallContext, timeOf: SubCallTime): Json {
+function commandsOf(params: ParamMap): [string, Param][] {
   const cmd = pick(params, "cmd");
-  const entries: [string, Param][] = Array.isArray(cmd)
+  return Array.isArray(cmd)
     ? cmd.map((c, i) => [String(i), c])
     : isMap(cmd)
       ? Object.entries(cmd)
       : [];
+}
+
+/** The lower-case methods a batch request calls, for matching faults. */
+export function innerMethods(params: ParamMap): string[] {
+  return commandsOf(params).map(
+    ([, c]) => (typeof c === "string" ? c : "").split("?")[0]?.trim().toLowerCase() ?? "",
+  );
+}
+
+export function runBatch(params: ParamMap, ctx: CallContext, timeOf: SubCallTime): Json {
+  const entries = commandsOf(params);
   if (entries.length === 0) throw new PortalError(400, "ERROR_BATCH_EMPTY", "Empty batch");
   if (entries.length > MAX_BATCH) {
     throw new PortalError(400, "ERROR_BATCH_LENGTH_EXCEEDED", "Max batch length exceeded");

@@ -35,7 +35,10 @@ export type FaultKind =
 
 export interface Fault {
   kind: FaultKind;
-  /** Lower-case method names it applies to; all methods when absent. */
+  /**
+   * Lower-case method names it applies to; all methods when absent. A `batch`
+   * request matches when one of its commands calls one of them.
+   */
   methods?: string[];
   /** How many requests it hits (default 1). */
   times?: number;
@@ -72,9 +75,10 @@ export class FaultQueue {
     this.queue = [];
   }
 
-  /** The first fault matching the method, used up by one. */
-  take(method: string): Fault | null {
-    const found = this.queue.find((f) => !f.methods || f.methods.includes(method));
+  /** The first fault matching the method (or a batch's inner methods), used up by one. */
+  take(method: string, inner: string[] = []): Fault | null {
+    const hits = (m: string[]) => m.includes(method) || inner.some((i) => m.includes(i));
+    const found = this.queue.find((f) => !f.methods || hits(f.methods));
     if (!found) return null;
     found.left -= 1;
     if (found.left <= 0) this.queue = this.queue.filter((f) => f !== found);

@@ -7,9 +7,11 @@
  *   OAuth    /rest/{method}[.json]?auth=TOKEN   and   GET /oauth/token/
  */
 import http from "node:http";
+import https from "node:https";
 import type { AddressInfo } from "node:net";
 import { Credentials, type OAuthApp, type TokenPair, type Webhook } from "./auth";
-import { runBatch } from "./batch";
+import { innerMethods, runBatch } from "./batch";
+import { parseBody, readBody } from "./body";
 import {
   type Fault,
   FaultQueue,
@@ -21,9 +23,11 @@ import {
 } from "./faults";
 import { atom, type Json } from "./fields";
 import { type CallContext, callMethod } from "./methods";
-import { asText, isMap, type ParamMap, parseQuery, pick } from "./params";
+import { authorize, token } from "./oauth";
+import { asText, type ParamMap, parseQuery, pick } from "./params";
 import { PortalError } from "./portal-error";
 import { PortalState, seedCrm } from "./state";
+import type { TlsMaterial } from "./tls";
 
 export interface DoubleOptions {
   /** Minutes east of UTC for the portal's datetimes (default 180, `+03:00`). */
@@ -40,6 +44,8 @@ export interface DoubleOptions {
   emptyMapsAsArrays?: boolean;
   /** Seed companies, contacts and deals (default true). */
   seed?: boolean;
+  /** Serve https with this key and certificate (see `loopbackCertificate`); http when absent. */
+  tls?: TlsMaterial | null;
 }
 
 export interface DoubleStats {
@@ -87,10 +93,13 @@ export class Bitrix24Double {
   latencyMs: number;
   /** While true, connections are cut without an answer, as when the network is down. */
   offline = false;
+  /** Who is signed in to the portal in the browser that opens the authorize page. */
+  signedInUserId = 1;
   private bucket: LeakyBucket | null = null;
   private budget: OperatingBudget | null = null;
   private readonly phpJson: boolean;
-  private readonly server: http.Server;
+  private readonly server: http.Server | https.Server;
+  private readonly scheme: "http" | "https";
   private readonly timers = new Set<NodeJS.Timeout>();
   private port = 0;
 
@@ -105,12 +114,17 @@ export class Bitrix24Double {
     this.setRateLimit(rate === true ? PORTAL_RATE_LIMIT : rate === false ? null : rate);
     this.setOperatingLimit(options.operatingLimit ?? null);
     if (options.seed ?? true) seedCrm(this.state);
-    this.server = http.createServer((req, res) => {
+    const listener: http.RequestListener = (req, res) => {
       this.handle(req, res).catch((error: unknown) => {
         const text = error instanceof Error ? error.message : String(error);
         this.send(res, 500, { error: "INTERNAL_SERVER_ERROR", error_description: text });
       });
-    });
+    };
+    const tls = options.tls ?? null;
+    this.scheme = tls ? "https" : "http";
+    this.server = tls
+      ? https.createServer({ key: tls.key, cert: tls.cert }, listener)
+      : http.createServer(listener);
   }
 
   static async start(options: DoubleOptions = {}, port = 0): Promise<Bitrix24Double> {
@@ -123,9 +137,9 @@ export class Bitrix24Double {
     return double;
   }
 
-  /** `http://127.0.0.1:PORT` */
+  /** `http://127.0.0.1:PORT`, or `https://…` when serving TLS. */
   get origin(): string {
-    return `http://127.0.0.1:${this.port}`;
+    return `${this.scheme}://127.0.0.1:${this.port}`;
   }
 
   /** The incoming-webhook URL as the portal shows it, ending in `/`. */
@@ -138,9 +152,14 @@ export class Bitrix24Double {
     return `${this.origin}/rest/`;
   }
 
-  /** Where refresh requests go (the real one is oauth.bitrix.info). */
+  /** Where token requests go (the real one is oauth.bitrix.info). */
   get oauthUrl(): string {
     return `${this.origin}/oauth/token/`;
+  }
+
+  /** The portal's authorize page for an app (its redirect URL is in `credentials.apps`). */
+  authorizeUrl(state: string, clientId = DEFAULT_APP.clientId): string {
+    return `${this.origin}/oauth/authorize/?${new URLSearchParams({ client_id: clientId, state })}`;
   }
 
   issueTokens(userId = 1, clientId = DEFAULT_APP.clientId): TokenPair {
@@ -196,7 +215,8 @@ export class Bitrix24Double {
       this.count("(bad request)");
       return this.fail(res, error);
     }
-    if (/^\/oauth\/token\/?$/.test(url.pathname)) return this.token(res, params);
+    const oauth = /^\/oauth\/(token|authorize)\/?$/.exec(url.pathname)?.[1];
+    if (oauth) return this.oauth(res, oauth, params);
     const route = /^\/rest\/(?:(\d+)\/([^/]+)\/)?([^/]+?)(\.json|\.xml)?\/?$/.exec(url.pathname);
     if (!route) {
       this.count("(unknown path)");
@@ -209,7 +229,7 @@ export class Bitrix24Double {
       this.stats.rateLimited += 1;
       return this.fail(res, new PortalError(503, "QUERY_LIMIT_EXCEEDED", "Too many requests"));
     }
-    const fault = this.faults.take(method);
+    const fault = this.faults.take(method, method === "batch" ? innerMethods(params) : []);
     if (fault && (await this.answerFault(res, fault))) return;
     await this.wait(this.latencyMs);
     try {
@@ -313,32 +333,25 @@ export class Bitrix24Double {
     };
   }
 
-  private token(res: http.ServerResponse, params: ParamMap): void {
-    this.count("oauth.token");
+  private oauth(res: http.ServerResponse, path: string, params: ParamMap): void {
+    const site = {
+      credentials: this.credentials,
+      now: () => this.state.now(),
+      origin: this.origin,
+      signedInUserId: this.signedInUserId,
+    };
     try {
-      const grant = asText(params.grant_type);
-      if (grant !== "refresh_token") {
-        throw new PortalError(400, "invalid_request", "Only grant_type=refresh_token is served");
+      if (path === "token") {
+        this.count("oauth.token");
+        this.send(res, 200, token(site, params));
+        return;
       }
-      const pair = this.credentials.refresh(
-        asText(params.client_id) ?? "",
-        asText(params.client_secret) ?? "",
-        asText(params.refresh_token) ?? "",
-      );
-      const now = Math.floor(this.state.now() / 1000);
-      this.send(res, 200, {
-        access_token: pair.accessToken,
-        expires: Math.floor(pair.expiresAt / 1000),
-        expires_in: Math.floor(pair.expiresAt / 1000) - now,
-        scope: this.credentials.appScopes(pair.clientId).join(","),
-        domain: "oauth.bitrix.info",
-        server_endpoint: `${this.origin}/oauth/rest/`,
-        status: "L",
-        client_endpoint: this.restUrl,
-        member_id: "0123456789abcdef0123456789abcdef",
-        user_id: pair.userId,
-        refresh_token: pair.refreshToken,
-      });
+      this.count("oauth.authorize");
+      const answer = authorize(site, params);
+      this.tally(answer.status);
+      if (answer.status === 302) res.writeHead(302, { Location: answer.location }).end();
+      else res.writeHead(answer.status, { "Content-Type": "text/html; charset=utf-8" });
+      if (answer.status !== 302) res.end(answer.html);
     } catch (error) {
       this.fail(res, error);
     }
@@ -383,32 +396,4 @@ export class Bitrix24Double {
     res.writeHead(status, { "Content-Type": "application/json; charset=utf-8" });
     res.end(cut ? text.slice(0, Math.floor(text.length / 2)) : text);
   }
-}
-
-function readBody(req: http.IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
-    req.on("error", reject);
-  });
-}
-
-function parseBody(req: http.IncomingMessage, body: string): ParamMap {
-  if (body.trim() === "") return {};
-  const type = (req.headers["content-type"] ?? "").toLowerCase();
-  if (type.includes("application/json")) {
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(body);
-    } catch {
-      throw new PortalError(400, "INVALID_REQUEST", "Malformed JSON body");
-    }
-    if (!isMap(parsed as ParamMap)) {
-      throw new PortalError(400, "INVALID_REQUEST", "The JSON body must be an object");
-    }
-    return parsed as ParamMap;
-  }
-  // TODO(bitrix24): multipart/form-data bodies (file uploads) are not parsed yet.
-  return parseQuery(body);
 }

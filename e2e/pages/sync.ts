@@ -41,7 +41,7 @@ export class SyncSettings {
       .locator("section")
       .filter({ has: page.getByRole("heading", { level: 2, name: "Bitrix24", exact: true }) });
     this.webhook = this.section.getByLabel("URL du webhook entrant");
-    this.connect = this.section.getByRole("button", { name: "Connecter" });
+    this.connect = this.section.getByRole("button", { name: "Connecter", exact: true });
     this.disconnect = this.section.getByRole("button", { name: "Déconnecter" });
     this.save = this.section.getByRole("button", { name: "Enregistrer les réglages Bitrix24" });
   }

@@ -52,8 +52,8 @@ export function createHandlers(s: PactaServices, context: HandlerContext): ApiHa
       markReviewed: ({ id }) => s.register.markReviewed(id),
       archive: ({ id }) => s.register.archive(id),
       restore: ({ id }) => s.register.restore(id),
-      remove: ({ id }) => {
-        s.register.remove(id);
+      remove: ({ id, portal }) => {
+        s.sync.removeContract(id, portal);
         return { id };
       },
       facets: () => s.list.facets(),

@@ -119,6 +119,7 @@ export function openServices(options: OpenOptions): PactaServices {
       sync.stopAuto();
       backups.stopAuto();
       triggers.stopAuto();
+      sync.signIn.close();
       db.close();
     },
   };

@@ -17,6 +17,8 @@ import { benchPdf } from "./pdf";
 import { benchReminders } from "./reminders";
 
 const COUNT = Number(process.env.PACTA_BENCH_COUNT ?? 100_000);
+/** `PACTA_BENCH_ONLY=bitrix24` runs only the Bitrix24 pull comparison. */
+const ONLY = process.env.PACTA_BENCH_ONLY ?? "";
 
 function percentile(samples: number[], p: number): number {
   const sorted = [...samples].sort((a, b) => a - b);
@@ -54,6 +56,10 @@ const mapping: ImportMapping = importMappingSchema.parse({
 });
 
 async function main(): Promise<void> {
+  if (ONLY === "bitrix24") {
+    await benchBitrix24();
+    return;
+  }
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "pacta-bench-"));
   const services = openServices({ dataDir, actor: "bench" });
   const csv = generateCsv(COUNT);

@@ -33,10 +33,10 @@ export interface OAuthAuth {
 
 export type Bitrix24Auth = WebhookAuth | OAuthAuth;
 
-const LOOPBACK = new Set(["127.0.0.1", "localhost", "[::1]"]);
+export const LOOPBACK = new Set(["127.0.0.1", "localhost", "[::1]"]);
 
 /** Checks a base URL: https, or plain http on this machine only (the test double). */
-function checkedUrl(text: string, what: string): URL {
+export function checkedUrl(text: string, what: string): URL {
   let url: URL;
   try {
     url = new URL(text);

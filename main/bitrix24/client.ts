@@ -5,6 +5,8 @@
  * refresh shared by parallel calls, and the envelope checked with zod.
  * Errors are `Bitrix24Error`s; no message or log line carries a secret.
  */
+import https from "node:https";
+import { rootCertificates } from "node:tls";
 import axios, { type AxiosInstance, type AxiosResponse } from "axios";
 import { createLogger } from "../logging/logger";
 import {
@@ -20,21 +22,13 @@ import { Bitrix24Error, kindOf } from "./errors";
 import { DEFAULT_RATE_LIMIT, delay, LeakyBucketLimiter, type RateLimitOptions } from "./limiter";
 import type { QueryValue } from "./query-string";
 import { redact } from "./redact";
+import { DEFAULT_RETRY, isReadMethod, type RetryOptions, SLOW_FROM } from "./retry";
+
+export { isReadMethod, type RetryOptions } from "./retry";
 
 const log = createLogger("bitrix24");
 
 export type Params = Record<string, QueryValue>;
-
-export interface RetryOptions {
-  /** Attempts after the first one (default 4). */
-  retries: number;
-  /** First backoff step for 503 and 5xx, grown ×1.5 per attempt (default 1000 ms). */
-  baseDelayMs: number;
-  /** Longest single wait (default 30 s). */
-  maxDelayMs: number;
-  /** Wait after 429 OPERATION_TIME_LIMIT (default 10 s). */
-  operationLimitDelayMs: number;
-}
 
 export interface Bitrix24ClientOptions {
   auth: Bitrix24Auth;
@@ -42,6 +36,13 @@ export interface Bitrix24ClientOptions {
   rateLimit?: RateLimitOptions;
   /** Per-request timeout (default 30 s; the portal cuts calls at 60 s). */
   timeoutMs?: number;
+  /** A certificate authority (PEM) to trust besides the system's: a self-hosted portal's. */
+  ca?: string;
+  /**
+   * Seconds of execution a method may use per 10 minutes before the portal answers 429
+   * (480 on the cloud). From 80 % of it, reported in `time.operating`, the method slows down.
+   */
+  operatingBudgetSeconds?: number;
   retry?: Partial<RetryOptions>;
   /** Random source for jitter, in [0, 1). */
   random?: () => number;
@@ -64,22 +65,6 @@ export interface ClientStats {
   refreshes: number;
 }
 
-const DEFAULT_RETRY: RetryOptions = {
-  retries: 4,
-  baseDelayMs: 1000,
-  maxDelayMs: 30_000,
-  operationLimitDelayMs: 10_000,
-};
-
-const READ_SUFFIXES = new Set(["list", "get", "fields", "current", "time", "getbyentitytypeid"]);
-
-/** Reads can be repeated safely; a write that timed out may already be saved. */
-export function isReadMethod(method: string): boolean {
-  const name = method.toLowerCase();
-  if (name === "profile" || name === "scope") return true;
-  return READ_SUFFIXES.has(name.slice(name.lastIndexOf(".") + 1));
-}
-
 export class Bitrix24Client {
   readonly stats: ClientStats = { requests: 0, retries: 0, refreshes: 0 };
   private readonly http: AxiosInstance;
@@ -94,12 +79,14 @@ export class Bitrix24Client {
   private tokens: OAuthTokens | null;
   private refreshing: Promise<void> | null = null;
   /**
-   * Methods paused after 429 OPERATION_TIME_LIMIT, until this epoch ms; other methods go on.
-   * TODO(bitrix24): read `time.operating` of each answer and slow a method down before
-   * its budget runs out (the SDK starts at 80 %), instead of reacting to the 429 only.
+   * Methods paused until this epoch ms, other methods going on: after 429
+   * OPERATION_TIME_LIMIT, and ahead of it once `time.operating` passes 80 % of the budget.
+   * TODO(bitrix24): `batch` answers carry the sub-calls' times in `result_time`; those are
+   * not read yet, so methods called only inside batches still meet the 429 first.
    */
   private readonly pausedUntil = new Map<string, number>();
   private readonly fixedSecrets: string[];
+  private readonly operatingBudget: number;
 
   constructor(options: Bitrix24ClientOptions) {
     const auth = options.auth;
@@ -120,6 +107,7 @@ export class Bitrix24Client {
     }
     this.limiter = new LeakyBucketLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT);
     this.retry = { ...DEFAULT_RETRY, ...options.retry };
+    this.operatingBudget = options.operatingBudgetSeconds ?? 480;
     this.random = options.random ?? Math.random;
     this.sleep = options.sleep ?? delay;
     this.http = axios.create({
@@ -130,6 +118,9 @@ export class Bitrix24Client {
       transformResponse: [(data: unknown) => data],
       validateStatus: () => true,
       maxRedirects: 0,
+      ...(options.ca
+        ? { httpsAgent: new https.Agent({ ca: [...rootCertificates, options.ca] }) }
+        : {}),
       headers: {
         Accept: "application/json",
         "Content-Type": "application/json; charset=utf-8",
@@ -162,7 +153,10 @@ export class Bitrix24Client {
       await this.limiter.acquire();
       const token = this.tokens?.accessToken ?? null;
       const error = await this.attempt(method, params, token);
-      if (!(error instanceof Bitrix24Error)) return error;
+      if (!(error instanceof Bitrix24Error)) {
+        this.slowDown(key, error.time);
+        return error;
+      }
       const expired =
         this.oauth !== null &&
         error.status === 401 &&
@@ -183,6 +177,24 @@ export class Bitrix24Client {
       );
       await this.sleep(wait);
     }
+  }
+
+  /**
+   * Past 80 % of a method's operating budget, its next call waits a share of the time
+   * left until the budget resets: nothing at 80 %, all of it (and a second more, as the
+   * reset time is given in whole seconds) at 100 %.
+   */
+  private slowDown(key: string, time: CallTime | undefined): void {
+    const used = time?.operating;
+    const resetAt = time?.operating_reset_at;
+    if (used === undefined || resetAt === undefined) return;
+    const share = used / this.operatingBudget;
+    if (share < SLOW_FROM) return;
+    const left = resetAt * 1000 + 1000 - Date.now();
+    const wait = Math.round(left * Math.min(1, (share - SLOW_FROM) / (1 - SLOW_FROM)));
+    if (wait <= 0) return;
+    this.pausedUntil.set(key, Math.max(this.pausedUntil.get(key) ?? 0, Date.now() + wait));
+    log.info({ method: key, operating: used, waitMs: wait }, "bitrix24 method slowed down");
   }
 
   /** How long to wait before trying again, or null to give up. */

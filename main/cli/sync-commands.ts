@@ -1,15 +1,25 @@
 /** The Bitrix24 commands of `pacta`: connect, disconnect, sync. */
 import type { Command } from "commander";
 import { PactaError } from "../../shared/api/result";
-import type { SyncRun } from "../../shared/api/sync";
+import type { ConnectionInfo, SyncRun } from "../../shared/api/sync";
 import type { PactaServices } from "../app/services";
+import { parseId } from "./commands";
 import { out, printJson, type Runner, UsageError } from "./output";
 
 export function syncCommands(cli: Command, run: Runner): void {
   cli
     .command("connect")
-    .description("connect to a Bitrix24 portal with an incoming webhook, checked by a real call")
-    .requiredOption("--webhook <url>", "the webhook URL: https://PORTAL/rest/USER_ID/SECRET/")
+    .description(
+      "connect to a Bitrix24 portal with an incoming webhook, or sign in with OAuth (--oauth)",
+    )
+    .option("--webhook <url>", "the webhook URL: https://PORTAL/rest/USER_ID/SECRET/")
+    .option("--oauth", "sign in through the portal's page with an installed app's keys")
+    .option("--portal <url>", "with --oauth: the portal's address, https://PORTAL/")
+    .option("--client-id <id>", "with --oauth: the app's client id")
+    .option("--client-secret <secret>", "with --oauth: the app's client secret")
+    .option("--oauth-server <url>", "with --oauth: the OAuth server (https://oauth.bitrix.info)")
+    .option("--redirect-port <n>", "with --oauth: listen on this 127.0.0.1 port (random if absent)")
+    .option("--rate <burst/per-second>", "the portal's request rate, e.g. 50/2 (Enterprise 250/5)")
     .option("--json", "print the connection as JSON")
     .action((o: ConnectOptions) => run((s) => connectCommand(s, o)));
 
@@ -24,6 +34,14 @@ export function syncCommands(cli: Command, run: Runner): void {
     );
 
   cli
+    .command("delete")
+    .description("delete a contract; for one linked to the portal, say what happens to its item")
+    .argument("<id>", "contract ID")
+    .option("--portal <choice>", "delete: delete the portal item too; keep: keep it, unlinked")
+    .option("--json", "print {id, portal} as JSON")
+    .action((id: string, o: DeleteOptions) => run((s) => deleteCommand(s, id, o)));
+
+  cli
     .command("sync")
     .description("pull from the Bitrix24 portal, then push the outbox")
     .option("--json", "print the counts and details as JSON")
@@ -31,30 +49,114 @@ export function syncCommands(cli: Command, run: Runner): void {
 }
 
 export interface ConnectOptions {
-  webhook: string;
+  webhook?: string;
+  oauth?: boolean;
+  portal?: string;
+  clientId?: string;
+  clientSecret?: string;
+  oauthServer?: string;
+  redirectPort?: string;
+  rate?: string;
   json?: boolean;
 }
 
+/** `50/2` → burst 50, 2 requests per second. */
+export function parseRate(text: string): { capacity: number; drainPerSecond: number } {
+  const m = /^\s*(\d+)\s*\/\s*(\d+(?:\.\d+)?)\s*$/.exec(text);
+  const capacity = Number(m?.[1]);
+  const drainPerSecond = Number(m?.[2]);
+  if (!m || capacity < 1 || capacity > 1000 || drainPerSecond < 0.1 || drainPerSecond > 100) {
+    throw new UsageError(
+      `--rate must be BURST/PER_SECOND such as 50/2 (burst 1–1000, 0.1–100 per second), ` +
+        `not "${text}"`,
+    );
+  }
+  return { capacity, drainPerSecond };
+}
+
 export async function connectCommand(s: PactaServices, o: ConnectOptions): Promise<void> {
-  let info: Awaited<ReturnType<PactaServices["sync"]["connectWebhook"]>>;
+  if (o.oauth && o.webhook) throw new UsageError("give either --webhook or --oauth, not both");
+  if (!o.oauth && !o.webhook) throw new UsageError("give --webhook URL, or --oauth with its keys");
+  const rate = o.rate === undefined ? undefined : parseRate(o.rate);
+  let info: ConnectionInfo;
   try {
-    info = await s.sync.connectWebhook(o.webhook);
+    info = o.oauth ? await oauthConnect(s, o) : await s.sync.connectWebhook(o.webhook ?? "");
   } catch (error) {
     // A URL that is not a webhook's is a usage mistake; its text never repeats the URL.
     if (error instanceof PactaError && error.reason === "invalid_argument") {
-      throw new UsageError(`--webhook: ${error.message}`);
+      throw new UsageError(`${o.oauth ? "--oauth" : "--webhook"}: ${error.message}`);
     }
     throw error;
   }
+  if (rate) s.sync.saveSettings({ ...s.sync.status().settings, rateLimit: rate });
   if (o.json) return printJson(info);
   const where = info.secretStorage === "file" ? "a file only you can read" : "the keychain";
   const user = `${info.userName} (user ${info.userId})`;
   out(`Connected to ${info.portal} as ${user}; secret kept in ${where}.`);
 }
 
+/** Prints the portal's page to open, waits for its answer on 127.0.0.1, connects. */
+async function oauthConnect(s: PactaServices, o: ConnectOptions): Promise<ConnectionInfo> {
+  const missing = (["portal", "clientId", "clientSecret"] as const).filter((k) => !o[k]?.trim());
+  if (missing.length > 0) {
+    const flags = missing.map((k) => `--${k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`);
+    throw new UsageError(`--oauth needs ${flags.join(", ")}`);
+  }
+  const port = o.redirectPort === undefined ? undefined : Number(o.redirectPort);
+  if (port !== undefined && !(Number.isInteger(port) && port > 0 && port < 65536)) {
+    throw new UsageError("--redirect-port must be a port number between 1 and 65535");
+  }
+  const start = await s.sync.signIn.begin({
+    portal: o.portal ?? "",
+    clientId: o.clientId ?? "",
+    clientSecret: o.clientSecret ?? "",
+    oauthServer: o.oauthServer,
+    port,
+  });
+  // Instructions go to stderr: stdout keeps only the result (and only JSON with --json).
+  process.stderr.write(
+    `Open this address in your browser and allow the app:\n  ${start.authorizeUrl}\n` +
+      `The app's redirect address on the portal must be ${start.redirectUri}\n` +
+      `Waiting until ${start.expiresAt}…\n`,
+  );
+  return s.sync.signIn.finish(start.id);
+}
+
+export interface DeleteOptions {
+  portal?: string;
+  json?: boolean;
+}
+
+export function deleteCommand(s: PactaServices, idText: string, o: DeleteOptions): void {
+  const id = parseId(idText);
+  if (o.portal !== undefined && o.portal !== "keep" && o.portal !== "delete") {
+    throw new UsageError(`--portal must be keep or delete, not "${o.portal}"`);
+  }
+  const choice = o.portal as "keep" | "delete" | undefined;
+  try {
+    s.sync.removeContract(id, choice);
+  } catch (error) {
+    if (error instanceof PactaError && error.reason === "confirmation_required") {
+      throw new UsageError(`${error.message} (--portal delete or --portal keep)`);
+    }
+    throw error;
+  }
+  if (o.json) {
+    printJson({ id, portal: choice ?? null });
+    return;
+  }
+  const where =
+    choice === "delete"
+      ? "; its portal item will be deleted with the next sync"
+      : choice === "keep"
+        ? "; its portal item stays on the portal, no longer synced"
+        : "";
+  out(`Deleted contract #${id}${where}.`);
+}
+
 export async function syncCommand(s: PactaServices, o: { json?: boolean }): Promise<void> {
   const result = await s.sync.run();
-  const pending = s.sync.status().pending;
+  const { pending, deletedOnPortal } = s.sync.status();
   if (o.json) {
     const { pulled, pushed, conflicts, errors, state, id, startedAt, finishedAt, detail } = result;
     printJson({
@@ -64,12 +166,13 @@ export async function syncCommand(s: PactaServices, o: { json?: boolean }): Prom
       errors,
       state,
       pending,
+      deletedOnPortal,
       id,
       startedAt,
       finishedAt,
       detail,
     });
-  } else out(summary(result, pending));
+  } else out(summary(result, pending, deletedOnPortal));
   if (result.state === "offline") {
     throw new PactaError(
       "portal_unreachable",
@@ -85,7 +188,7 @@ export async function syncCommand(s: PactaServices, o: { json?: boolean }): Prom
   }
 }
 
-function summary(r: SyncRun, pending: number): string {
+function summary(r: SyncRun, pending: number, gone: number[]): string {
   const lines = [
     `Sync ${r.state}: ${r.pulled} pulled, ${r.pushed} pushed, ${r.conflicts} conflicts, ` +
       `${r.errors} errors.`,
@@ -93,5 +196,10 @@ function summary(r: SyncRun, pending: number): string {
   if (r.detail.created > 0) lines.push(`${r.detail.created} contracts created from the portal.`);
   if (pending > 0) lines.push(`${pending} contracts wait in the outbox.`);
   for (const p of r.detail.problems) lines.push(`  ${p.where}: ${p.message}`);
+  for (const n of r.detail.notices ?? []) lines.push(`Note: ${n.where}: ${n.message}`);
+  if (gone.length > 0) {
+    const ids = gone.map((id) => `#${id}`).join(", ");
+    lines.push(`Deleted on the portal, kept here and no longer sent: contracts ${ids}.`);
+  }
   return lines.join("\n");
 }

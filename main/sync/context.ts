@@ -4,11 +4,14 @@ import type { Bitrix24Client } from "../bitrix24/client";
 import { Bitrix24Error } from "../bitrix24/errors";
 import type { Lifecycle } from "../lifecycle/lifecycle";
 import type { ContractRegister } from "../register/register";
+import type { PortalDeletions } from "./portal-deletions";
 import type { SyncStore } from "./store";
 
 export interface SyncContext {
   client: Bitrix24Client;
   store: SyncStore;
+  /** What deleting a linked contract does on the portal. */
+  deletions: PortalDeletions;
   register: ContractRegister;
   lifecycle: Lifecycle;
   settings: SyncSettings;

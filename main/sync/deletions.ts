@@ -2,11 +2,13 @@
  * Deletions are invisible to `updatedTime` polling: now and then every id
  * of each list is walked (ids only, about N/2500 requests) and what the
  * portal no longer has is dropped here. A contract whose item is gone keeps
- * its data; its link is marked deleted and the push stops sending it.
+ * its data; its link is marked deleted, the push stops sending it, and the
+ * run's notices and the sync status (`deletedOnPortal`) tell the person.
  */
 import { readAll } from "../bitrix24/read-all";
 import type { SyncContext } from "./context";
 import { entityTypeIdOf } from "./mapping";
+import { notice } from "./portal-deletions";
 import { REFERENCE_SOURCES } from "./pull";
 import type { RecordKind } from "./store";
 
@@ -42,7 +44,19 @@ export async function reconcileDeletions(ctx: SyncContext): Promise<void> {
   ctx.store.db.transaction(() => {
     for (const itemId of gone) {
       const link = ctx.store.linkByItem(entityTypeId, itemId);
-      if (link && !link.remoteDeleted) ctx.store.saveLink({ ...link, remoteDeleted: true });
+      if (!link || link.remoteDeleted) continue;
+      if (ctx.store.isDeletedContract(link.contractId)) {
+        // Deleted on both sides: nothing is left to keep apart.
+        ctx.deletions.dropLink(link.contractId);
+        continue;
+      }
+      ctx.store.saveLink({ ...link, remoteDeleted: true });
+      notice(
+        ctx.run,
+        `contract #${link.contractId}`,
+        `its portal item ${entityTypeId}/${itemId} was deleted on the portal; the contract ` +
+          "keeps its data here and is no longer sent",
+      );
     }
   })();
   ctx.run.detail.pulledBy.deleted = gone.length;

@@ -8,6 +8,12 @@ export function syncHandlers(s: PactaServices): ApiHandlers["sync"] {
     status: () => sync.status(),
     connectWebhook: ({ url }) => sync.connectWebhook(url),
     connectOAuth: (input) => sync.connectOAuth(input),
+    oauthBegin: (input) => sync.signIn.begin(input),
+    oauthFinish: ({ id }) => sync.signIn.finish(id),
+    oauthCancel: ({ id }) => {
+      sync.signIn.cancel(id);
+      return { cancelled: true };
+    },
     disconnect: () => sync.disconnect(),
     portalSchema: ({ target }) => sync.portalSchema(target),
     setSettings: (settings) => sync.saveSettings(settings),

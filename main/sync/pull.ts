@@ -21,6 +21,7 @@ import {
   type Values,
   withValues,
 } from "./mapping";
+import { notice } from "./portal-deletions";
 import type { Link, RecordKind } from "./store";
 
 /** How far back an incremental pull reaches before the last `updatedTime` seen. */
@@ -159,6 +160,30 @@ export async function pullItems(ctx: SyncContext): Promise<void> {
   });
 }
 
+/**
+ * The item of a contract deleted here: never a new contract again. Kept on
+ * the portal by choice, its changes are told (once each), not applied.
+ */
+function keptItemChanged(
+  ctx: SyncContext,
+  link: Link,
+  remote: Values,
+  title: string,
+  updated: string | null,
+): void {
+  if (ctx.deletions.wantsPortalDelete(link.contractId)) return;
+  const fields = Object.keys(remote) as (keyof Values)[];
+  // Values, not `updatedTime`: two saves in one second share it.
+  if (fields.every((f) => same(remote[f], link.base[f]))) return;
+  ctx.store.saveLink({ ...link, base: { ...link.base, ...remote }, remoteUpdatedTime: updated });
+  notice(
+    ctx.run,
+    `portal item ${link.entityTypeId}/${link.itemId}`,
+    `"${title}" changed on the portal after its contract #${link.contractId} was deleted ` +
+      "here and the item kept there; it is no longer synced",
+  );
+}
+
 function applyItem(ctx: SyncContext, entityTypeId: number, row: Row): void {
   const { store, settings } = ctx;
   const itemId = Number(row.id);
@@ -168,9 +193,10 @@ function applyItem(ctx: SyncContext, entityTypeId: number, row: Row): void {
   const remote = remoteValues(row, settings);
   const link = store.linkByItem(entityTypeId, itemId);
   if (link) {
-    // TODO(sync): a contract deleted here keeps its item on the portal, and the item's
-    // later changes are not applied to it; a person should say what deleting means.
-    if (ctx.store.isDeletedContract(link.contractId)) return;
+    if (ctx.store.isDeletedContract(link.contractId)) {
+      keptItemChanged(ctx, link, remote, text(title), updated);
+      return;
+    }
     // Not skipped when `updatedTime` is unchanged: two saves in one second share it.
     reconcile(ctx, link, remote, updated);
     return;

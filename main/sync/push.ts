@@ -1,16 +1,17 @@
 /**
  * Pushing: the outbox drained in the order of each contract's first
- * waiting edit. A contract not yet on the portal is looked up by its
- * origin id (its uid, in `xmlId` or `originId`) before it is created, so a
- * create whose answer was lost — a timeout after the portal saved it, or a
- * crash before we wrote the link — is found instead of made twice. Updates
+ * waiting edit, 50 contracts at a time. Contracts not yet on the portal are
+ * looked up by origin id (their uid, in `xmlId` or `originId`) before they
+ * are created, 50 adds to a `batch`, so a create whose answer was lost — a
+ * timeout after the portal saved it, or a crash before we wrote the link —
+ * is found instead of made twice. Updates
  * send only the fields changed here since both sides last agreed, in
  * `batch` calls of up to 50; sending one again changes nothing on the
  * portal. An entry leaves the outbox in the transaction that records its
  * outcome, never before.
  */
 import type { Contract } from "../../shared/domain/contract";
-import { type BatchCommand, batch, MAX_BATCH_COMMANDS } from "../bitrix24/batch";
+import { type BatchCommand, type BatchOutcome, batch, MAX_BATCH_COMMANDS } from "../bitrix24/batch";
 import { Bitrix24Error } from "../bitrix24/errors";
 import type { Row } from "../bitrix24/read-all";
 import { isUnreachable, problem, type SyncContext } from "./context";
@@ -43,19 +44,18 @@ export async function push(ctx: SyncContext): Promise<void> {
   const created = new Set<Pending>();
   for (let i = 0; i < queue.length; i += MAX_BATCH_COMMANDS) {
     const chunk: Pending[] = [];
+    const deleted: { contractId: number; lastId: number }[] = [];
     for (const p of queue.slice(i, i + MAX_BATCH_COMMANDS)) {
       const contract = liveContract(ctx, p.contractId);
-      // TODO(sync): a contract deleted here is not deleted on the portal (a person should decide).
-      if (contract === null) ctx.store.sent(p.contractId, p.lastId);
+      if (contract === null) deleted.push(p);
       else chunk.push({ ...p, contract });
     }
+    await deleteOnPortal(ctx, deleted);
     await linkFound(
       ctx,
       chunk.filter((p) => ctx.store.linkOf(p.contractId) === null),
     );
-    for (const p of chunk) {
-      if (ctx.store.linkOf(p.contractId) === null && (await create(ctx, p))) created.add(p);
-    }
+    await createAll(ctx, chunk, created);
     await update(ctx, chunk, created);
     done += chunk.length;
     ctx.progress({ phase: "push", step: "contracts", done });
@@ -99,26 +99,57 @@ async function linkFound(ctx: SyncContext, chunk: Pending[]): Promise<void> {
   }
 }
 
-/**
- * Creates the item; after a timeout that may have saved it, looks again before a second try.
- * TODO(sync): one request per create keeps a lost answer easy to recover from, but the first
- * sync of a large register is slow under the portal's 2 requests/s; batch the creates.
- */
-async function create(ctx: SyncContext, p: Pending): Promise<boolean> {
+/** The fields of a new portal item for this contract, its uid as origin id included. */
+function createFields(ctx: SyncContext, p: Pending): Record<string, string | number | null> {
   const target = ctx.settings.target;
-  const local = localValues(p.contract, ctx.settings);
   const fields: Record<string, string | number | null> = {
-    ...toItemFields(local, ctx.settings),
+    ...toItemFields(localValues(p.contract, ctx.settings), ctx.settings),
     [originFieldOf(target)]: p.contract.uid,
   };
   if (target.kind === "deals") fields.originatorId = "pacta";
   if (target.categoryId !== null) fields.categoryId = target.categoryId;
-  const entityTypeId = entityTypeIdOf(target);
-  for (let attempt = 0; attempt < 2; attempt++) {
+  return fields;
+}
+
+/**
+ * Creates the chunk's contracts that are not on the portal yet, in one batch
+ * of `crm.item.add` commands in outbox order (the portal runs a batch's
+ * commands one after another). A batch whose answer was lost (a timeout
+ * after the portal may have saved some or all of it) is never sent again
+ * blind: the items are looked up by origin id first, and only the ones not
+ * found go out once more.
+ */
+async function createAll(ctx: SyncContext, chunk: Pending[], created: Set<Pending>) {
+  const entityTypeId = entityTypeIdOf(ctx.settings.target);
+  let todo = chunk.filter((p) => ctx.store.linkOf(p.contractId) === null);
+  for (let attempt = 0; todo.length > 0 && attempt < 2; attempt++) {
+    const commands: Record<string, BatchCommand> = {};
+    for (const p of todo) {
+      commands[`n${p.contractId}`] = {
+        method: "crm.item.add",
+        params: { entityTypeId, fields: createFields(ctx, p) },
+      };
+    }
+    let outcome: BatchOutcome;
     try {
-      const answer = await ctx.client.call("crm.item.add", { entityTypeId, fields });
-      const item = itemOf(answer.result);
-      if (!item) throw new Error("crm.item.add answered without the item");
+      outcome = await batch(ctx.client, commands);
+    } catch (error) {
+      if (error instanceof Bitrix24Error && error.maybeCommitted && attempt === 0) {
+        await linkFound(ctx, todo);
+        todo = todo.filter((p) => ctx.store.linkOf(p.contractId) === null);
+        continue;
+      }
+      refuseAll(ctx, todo, error);
+      return;
+    }
+    for (const p of todo) {
+      const key = `n${p.contractId}`;
+      const error = outcome.errors[key];
+      const item = itemOf(outcome.results[key]);
+      if (error || !item) {
+        refuse(ctx, p, error ?? new Error("crm.item.add answered without the item"));
+        continue;
+      }
       ctx.store.db.transaction(() => {
         ctx.store.saveLink({
           contractId: p.contractId,
@@ -132,18 +163,10 @@ async function create(ctx: SyncContext, p: Pending): Promise<boolean> {
         ctx.store.sent(p.contractId, p.lastId);
       })();
       ctx.run.pushed += 1;
-      return true;
-    } catch (error) {
-      if (error instanceof Bitrix24Error && error.maybeCommitted && attempt === 0) {
-        await linkFound(ctx, [p]);
-        if (ctx.store.linkOf(p.contractId) !== null) return false;
-        continue;
-      }
-      refuse(ctx, p, error);
-      return false;
+      created.add(p);
     }
+    return;
   }
-  return false;
 }
 
 /** Sends what changed here for every linked contract of the chunk, in one batch. */
@@ -210,6 +233,62 @@ async function update(ctx: SyncContext, chunk: Pending[], created: Set<Pending>)
     })();
     if (!created.has(p)) ctx.run.pushed += 1;
   }
+}
+
+/**
+ * Contracts deleted here: their portal items go too when the person chose so
+ * (an outbox entry `deleted`); otherwise their waiting edits are dropped.
+ */
+async function deleteOnPortal(ctx: SyncContext, queue: { contractId: number; lastId: number }[]) {
+  const commands: Record<string, BatchCommand> = {};
+  const sent = new Map<string, { contractId: number; lastId: number; itemId: number }>();
+  for (const p of queue) {
+    const link = ctx.store.linkOf(p.contractId);
+    if (!link || !ctx.deletions.wantsPortalDelete(p.contractId)) {
+      ctx.store.sent(p.contractId, p.lastId);
+      continue;
+    }
+    const key = `d${p.contractId}`;
+    commands[key] = {
+      method: "crm.item.delete",
+      params: { entityTypeId: link.entityTypeId, id: link.itemId },
+    };
+    sent.set(key, { ...p, itemId: link.itemId });
+  }
+  if (sent.size === 0) return;
+  let outcome: BatchOutcome;
+  try {
+    outcome = await batch(ctx.client, commands);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    for (const p of sent.values()) ctx.store.failed(p.contractId, p.lastId, message);
+    if (isUnreachable(error)) throw error;
+    problem(ctx, "deleting portal items", error);
+    return;
+  }
+  for (const [key, p] of sent) {
+    const error = outcome.errors[key];
+    // Already gone (deleted there too, or a retry after a lost answer): done all the same.
+    if (error && error.kind !== "not-found") {
+      ctx.store.failed(p.contractId, p.lastId, error.message);
+      problem(ctx, `contract #${p.contractId}`, error);
+      continue;
+    }
+    ctx.store.db.transaction(() => {
+      ctx.deletions.dropLink(p.contractId);
+      ctx.store.deleteRecord("item", p.itemId);
+      ctx.store.sent(p.contractId, p.lastId);
+    })();
+    ctx.run.pushed += 1;
+  }
+}
+
+/** The whole batch failed: each contract keeps its entry with the reason; unreachable stops. */
+function refuseAll(ctx: SyncContext, ps: Pending[], error: unknown): void {
+  const message = error instanceof Error ? error.message : String(error);
+  for (const p of ps) ctx.store.failed(p.contractId, p.lastId, message);
+  if (isUnreachable(error)) throw error;
+  for (const p of ps) problem(ctx, `contract #${p.contractId}`, error);
 }
 
 /** The portal is out of reach: stop, the outbox waits. Refused: note it and go on. */

@@ -140,7 +140,13 @@ export const api = {
     markReviewed: endpoint<Contract>()(idArgs),
     archive: endpoint<Contract>()(idArgs),
     restore: endpoint<Contract>()(idArgs),
-    remove: endpoint<{ id: number }>()(idArgs),
+    /**
+     * Deletes a contract. A contract linked to a portal item needs `portal`: delete the
+     * item too (through the outbox) or keep it there, unlinked.
+     */
+    remove: endpoint<{ id: number }>()(
+      idArgs.extend({ portal: z.enum(["keep", "delete"]).optional() }),
+    ),
     facets: endpoint<Facets>()(z.object({})),
     /** The contracts a list query selects, as a file to save. */
     export: endpoint<{ fileName: string; content: string; count: number }>()(

@@ -24,6 +24,8 @@ export const REASONS = [
   "portal_refused",
   /** Bitrix24: another process is syncing this register now. */
   "sync_running",
+  /** Bitrix24 OAuth: the portal's sign-in page sent nothing back in time (or it was cancelled). */
+  "sign_in_timeout",
   "internal",
 ] as const;
 export type Reason = (typeof REASONS)[number];

@@ -58,6 +58,16 @@ export const syncSettingsSchema = z.object({
     }),
   /** Minutes between automatic syncs; 0 turns them off. */
   intervalMinutes: z.number().int().min(0).max(1440),
+  /**
+   * The client's request rate: burst and requests per second (the portal's 50 and 2 unless
+   * the plan says otherwise, e.g. Enterprise 250 and 5). Absent: those defaults.
+   */
+  rateLimit: z
+    .object({
+      capacity: z.number().int().min(1).max(1000),
+      drainPerSecond: z.number().min(0.1).max(100),
+    })
+    .optional(),
 });
 export type SyncSettings = z.output<typeof syncSettingsSchema>;
 
@@ -97,6 +107,8 @@ export interface SyncRun extends SyncCounts {
     created: number;
     updated: number;
     problems: SyncProblem[];
+    /** What a person should know that is not an error (items deleted on the portal, …). */
+    notices?: SyncProblem[];
   };
 }
 
@@ -116,6 +128,8 @@ export interface SyncStatus {
   /** Contracts with edits waiting in the outbox. */
   pending: number;
   openConflicts: number;
+  /** Contracts here whose portal item was deleted on the portal; they are no longer sent. */
+  deletedOnPortal: number[];
 }
 
 export interface ConflictView {
@@ -128,6 +142,8 @@ export interface ConflictView {
   mine: unknown;
   theirs: unknown;
   detectedAt: string;
+  /** For a stage: the portal's names of the stage ids, where known. */
+  labels?: { base: string | null; mine: string | null; theirs: string | null };
 }
 
 export interface PortalOption {
@@ -158,6 +174,17 @@ export interface PortalLink {
   portal: string | null;
 }
 
+/** A sign-in with OAuth under way: open `authorizeUrl`, then wait with `oauthFinish`. */
+export interface OAuthSignInStart {
+  id: string;
+  /** The portal's page where the user allows the app. */
+  authorizeUrl: string;
+  /** Where the portal must send the browser back: the app's redirect address on the portal. */
+  redirectUri: string;
+  /** When the wait ends. */
+  expiresAt: string;
+}
+
 const webhookUrlSchema = z.string().trim().min(1).max(2000);
 
 export const syncApi = {
@@ -173,6 +200,18 @@ export const syncApi = {
       refreshToken: z.string().trim().min(1).max(2000),
     }),
   ),
+  /** Starts an OAuth sign-in: a one-shot listener on 127.0.0.1 waits for the portal's code. */
+  oauthBegin: endpoint<OAuthSignInStart>()(
+    z.object({
+      portal: z.string().trim().min(1).max(2000),
+      clientId: z.string().trim().min(1).max(200),
+      clientSecret: z.string().trim().min(1).max(500),
+      oauthServer: z.string().trim().max(2000).optional(),
+    }),
+  ),
+  /** Waits for the code of a sign-in, trades it for tokens and connects. */
+  oauthFinish: endpoint<ConnectionInfo>()(z.object({ id: z.string().uuid() })),
+  oauthCancel: endpoint<{ cancelled: boolean }>()(z.object({ id: z.string().uuid() })),
   disconnect: endpoint<SyncStatus>()(z.object({})),
   portalSchema: endpoint<PortalSchema>()(z.object({ target: syncTargetSchema.optional() })),
   setSettings: endpoint<SyncSettings>()(syncSettingsSchema),

@@ -7,7 +7,7 @@ import { pacta } from "../api/client";
 import { navigate, paths } from "../app/routes";
 import { notifySuccess, useApiError } from "../app/use-api-error";
 import { useFacets } from "../app/use-facets";
-import { ConfirmDeleteModal } from "./ConfirmDeleteModal";
+import { ConfirmDeleteModal, type PortalChoice } from "./ConfirmDeleteModal";
 
 export interface ContractActionsProps {
   /** The contract the buttons act on */
@@ -23,6 +23,16 @@ export function ContractActions({ contract, onChange }: ContractActionsProps) {
   const { refresh } = useFacets();
   const [confirming, confirm] = useDisclosure(false);
   const [busy, setBusy] = useState<"archive" | "delete" | null>(null);
+  const [linked, setLinked] = useState(false);
+  const [portal, setPortal] = useState<PortalChoice | null>(null);
+
+  const askDelete = async () => {
+    // A contract linked to a live portal item needs a choice for that item.
+    const link = await pacta.sync.contractLink({ id: contract.id });
+    setLinked(link.ok && link.value !== null && !link.value.deleted);
+    setPortal(null);
+    confirm.open();
+  };
 
   const toggleArchive = async () => {
     setBusy("archive");
@@ -37,7 +47,10 @@ export function ContractActions({ contract, onChange }: ContractActionsProps) {
 
   const remove = async () => {
     setBusy("delete");
-    const r = await pacta.contracts.remove({ id: contract.id });
+    const r = await pacta.contracts.remove({
+      id: contract.id,
+      ...(linked && portal ? { portal } : {}),
+    });
     setBusy(null);
     if (!r.ok) return showError(r.error);
     confirm.close();
@@ -54,13 +67,16 @@ export function ContractActions({ contract, onChange }: ContractActionsProps) {
       <Button variant="default" onClick={() => void toggleArchive()} loading={busy === "archive"}>
         {contract.archived ? t("contract.restore") : t("contract.archive")}
       </Button>
-      <Button variant="light" color="red" onClick={confirm.open}>
+      <Button variant="light" color="red" onClick={() => void askDelete()}>
         {t("contract.delete")}
       </Button>
       <ConfirmDeleteModal
         opened={confirming}
         title={contract.title}
         busy={busy === "delete"}
+        linked={linked}
+        portal={portal}
+        onPortalChange={setPortal}
         onCancel={confirm.close}
         onConfirm={() => void remove()}
       />

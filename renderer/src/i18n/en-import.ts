@@ -130,6 +130,9 @@ export const enErrors: Messages["errors"] = {
   portal_refused:
     "The Bitrix24 portal refused the request. Check the webhook, its rights and the field " +
     "mappings.",
+  sign_in_timeout:
+    "The portal sent no authorization back in time. Start the sign-in again and check " +
+    "the redirect address saved in the portal's app.",
   sync_running:
     "A sync of this register is already running (in the app or a terminal). Try again " +
     "once it is over.",

@@ -28,6 +28,16 @@ export const enSync: typeof frSync = {
   conflictsShort_other: "{{count, number}} conflicts",
   notConnected: "Not connected to Bitrix24",
   started: "Sync started.",
+  delete: {
+    label: "On the Bitrix24 portal, this contract is linked to an item:",
+    delete: "Delete the portal item too (with the next sync)",
+    keep: "Keep the item on the portal; it will no longer be synced",
+  },
+  deletedOnPortal_one: "{{count}} deleted on the portal",
+  deletedOnPortal_other: "{{count}} deleted on the portal",
+  deletedOnPortalHint:
+    "Their item was deleted on the Bitrix24 portal. These contracts keep their data here " +
+    "and are no longer sent.",
   settings: {
     title: "Bitrix24",
     connectedAs: "Connected to {{portal}} as {{user}}",
@@ -56,7 +66,29 @@ export const enSync: typeof frSync = {
     intervalInvalid: "Enter a number of minutes between 0 and 1440.",
     save: "Save the Bitrix24 settings",
     saved: "Bitrix24 settings saved.",
+    rateBurst: "Burst of requests to the portal",
+    ratePerSecond: "Requests per second",
+    rateHint: "50 and 2 on most Bitrix24 plans, 250 and 5 on Enterprise.",
     loadingPortal: "Reading the portal…",
+    oauth: {
+      title: "Or with a local app (OAuth)",
+      intro:
+        "For an app an administrator installed on the portal: Pacta opens the portal's " +
+        "authorization page and receives its answer on this computer.",
+      portal: "Portal address",
+      portalHint: "https://your-portal.bitrix24.com/",
+      clientId: "Application ID (client_id)",
+      clientSecret: "Application key (client_secret)",
+      server: "OAuth server",
+      serverHint: "Leave empty for oauth.bitrix.info.",
+      signIn: "Sign in on the portal",
+      waiting:
+        "Waiting for your approval in the browser… Once granted, the code is valid for " +
+        "30 seconds only.",
+      redirect: "Redirect address to save in the portal's app:",
+      openAgain: "Open the portal's authorization page again",
+      cancel: "Cancel",
+    },
   },
   conflicts: {
     title: "Sync conflicts",

@@ -148,6 +148,9 @@ export const frErrors = {
   portal_refused:
     "Le portail Bitrix24 a refusé la demande. Vérifiez le webhook, ses droits et les " +
     "correspondances de champs.",
+  sign_in_timeout:
+    "Le portail n'a pas renvoyé d'autorisation à temps. Recommencez la connexion et " +
+    "vérifiez l'adresse de retour enregistrée dans l'application du portail.",
   sync_running:
     "Une synchronisation est déjà en cours pour ce registre (dans l'application ou un " +
     "terminal). Réessayez quand elle sera finie.",

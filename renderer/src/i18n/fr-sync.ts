@@ -26,6 +26,16 @@ export const frSync = {
   conflictsShort_other: "{{count, number}} conflits",
   notConnected: "Non connecté à Bitrix24",
   started: "Synchronisation lancée.",
+  delete: {
+    label: "Sur le portail Bitrix24, ce contrat est lié à un élément :",
+    delete: "Supprimer aussi l'élément du portail (à la prochaine synchronisation)",
+    keep: "Garder l'élément sur le portail ; il ne sera plus synchronisé",
+  },
+  deletedOnPortal_one: "{{count}} supprimé sur le portail",
+  deletedOnPortal_other: "{{count}} supprimés sur le portail",
+  deletedOnPortalHint:
+    "Leur élément a été supprimé sur le portail Bitrix24. Ces contrats gardent leurs " +
+    "données ici et ne sont plus envoyés.",
   settings: {
     title: "Bitrix24",
     connectedAs: "Connecté à {{portal}} en tant que {{user}}",
@@ -54,7 +64,29 @@ export const frSync = {
     intervalInvalid: "Saisissez un nombre de minutes entre 0 et 1440.",
     save: "Enregistrer les réglages Bitrix24",
     saved: "Réglages Bitrix24 enregistrés.",
+    rateBurst: "Rafale de requêtes vers le portail",
+    ratePerSecond: "Requêtes par seconde",
+    rateHint: "50 et 2 sur la plupart des offres Bitrix24, 250 et 5 sur Enterprise.",
     loadingPortal: "Lecture du portail…",
+    oauth: {
+      title: "Ou avec une application locale (OAuth)",
+      intro:
+        "Pour une application installée sur le portail par un administrateur : Pacta ouvre " +
+        "la page d'autorisation du portail et reçoit sa réponse sur cet ordinateur.",
+      portal: "Adresse du portail",
+      portalHint: "https://votre-portail.bitrix24.fr/",
+      clientId: "Identifiant de l'application (client_id)",
+      clientSecret: "Clé de l'application (client_secret)",
+      server: "Serveur OAuth",
+      serverHint: "Laissez vide pour oauth.bitrix.info.",
+      signIn: "Se connecter sur le portail",
+      waiting:
+        "En attente de votre autorisation dans le navigateur… Le code n'est valable que " +
+        "30 secondes une fois accordé.",
+      redirect: "Adresse de retour à enregistrer dans l'application du portail :",
+      openAgain: "Rouvrir la page d'autorisation du portail",
+      cancel: "Annuler",
+    },
   },
   conflicts: {
     title: "Conflits de synchronisation",

@@ -43,8 +43,10 @@ function ConflictTable({ conflicts, onChange }: ConflictTableProps) {
   const format = useFormat();
   const showError = useApiError();
   const [busy, setBusy] = useState<number | null>(null);
-  const shown = (c: ConflictView, v: unknown): string => {
+  const shown = (c: ConflictView, v: unknown, label?: string | null): string => {
     if (v === null || v === undefined || v === "") return t("sync.conflicts.empty_value");
+    // A portal stage by its name, its id beside it.
+    if (label) return `${label} (${String(v)})`;
     if (c.field === "value" && typeof v === "number") return format.value(v, null) ?? String(v);
     if (typeof v === "string" && /^\d{4}-\d\d-\d\d$/.test(v)) return format.date(v) ?? v;
     return String(v);
@@ -77,9 +79,9 @@ function ConflictTable({ conflicts, onChange }: ConflictTableProps) {
               <Anchor href={paths.contract(c.contractId)}>{c.contractTitle}</Anchor>
             </Table.Td>
             <Table.Td>{t(`fields.${c.field}`)}</Table.Td>
-            <Table.Td c="dimmed">{shown(c, c.base)}</Table.Td>
-            <Table.Td>{shown(c, c.mine)}</Table.Td>
-            <Table.Td>{shown(c, c.theirs)}</Table.Td>
+            <Table.Td c="dimmed">{shown(c, c.base, c.labels?.base)}</Table.Td>
+            <Table.Td>{shown(c, c.mine, c.labels?.mine)}</Table.Td>
+            <Table.Td>{shown(c, c.theirs, c.labels?.theirs)}</Table.Td>
             <Table.Td>
               <Group gap="xs" wrap="nowrap">
                 <Button

@@ -42,6 +42,13 @@ export function SyncControl() {
           </Badge>
         </Tooltip>
       )}
+      {status.deletedOnPortal.length > 0 && (
+        <Tooltip label={t("sync.deletedOnPortalHint")} multiline w={280}>
+          <Badge color="gray" variant="light" tt="none" style={{ flexShrink: 0 }}>
+            {t("sync.deletedOnPortal", { count: status.deletedOnPortal.length })}
+          </Badge>
+        </Tooltip>
+      )}
       {status.openConflicts > 0 && (
         <Badge
           component="a"

@@ -27,6 +27,7 @@ import { notifySuccess } from "../app/use-api-error";
 import { useFacets } from "../app/use-facets";
 import { useFormat } from "../i18n/use-format";
 import { useLoad } from "../settings/use-load";
+import { OAuthConnectForm } from "./OAuthConnectForm";
 import { announceSyncChange } from "./use-sync-status";
 
 const loadStatus = () => pacta.sync.status({});
@@ -44,7 +45,12 @@ export function SyncSettingsSection() {
       </Title>
       {status.error && <ApiErrorAlert error={status.error} onRetry={status.reload} />}
       {!status.value && !status.error && <Loader aria-label={t("app.loading")} />}
-      {status.value && !connection && <ConnectForm onConnected={status.reload} />}
+      {status.value && !connection && (
+        <Stack gap="lg">
+          <ConnectForm onConnected={status.reload} />
+          <OAuthConnectForm onConnected={status.reload} />
+        </Stack>
+      )}
       {status.value && connection && (
         <Stack gap="md">
           <ConnectedAs connection={connection} onDisconnected={status.reload} />
@@ -158,6 +164,11 @@ function SyncSettingsForm({ initial }: SyncSettingsFormProps) {
   const format = useFormat();
   const { facets } = useFacets();
   const [settings, setSettings] = useState(initial);
+  const setRate = (part: Partial<NonNullable<SyncSettings["rateLimit"]>>) =>
+    setSettings((now) => ({
+      ...now,
+      rateLimit: { capacity: 50, drainPerSecond: 2, ...now.rateLimit, ...part },
+    }));
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const target = settings.target;
@@ -306,6 +317,25 @@ function SyncSettingsForm({ initial }: SyncSettingsFormProps) {
           allowDecimal={false}
           maw={320}
         />
+        <Group align="flex-start" grow maw={640}>
+          <NumberInput
+            label={t("sync.settings.rateBurst")}
+            description={t("sync.settings.rateHint")}
+            value={settings.rateLimit?.capacity ?? 50}
+            onChange={(v) => setRate({ capacity: Number(v) || 1 })}
+            min={1}
+            max={1000}
+            allowDecimal={false}
+          />
+          <NumberInput
+            label={t("sync.settings.ratePerSecond")}
+            value={settings.rateLimit?.drainPerSecond ?? 2}
+            onChange={(v) => setRate({ drainPerSecond: Number(v) || 0.1 })}
+            min={0.1}
+            max={100}
+            decimalScale={1}
+          />
+        </Group>
         <Group>
           <Button type="submit" loading={busy}>
             {t("sync.settings.save")}
