@@ -91,6 +91,7 @@ function onReady(): void {
     if (!s) return;
     s.sync.startAuto();
     s.backups.startAuto();
+    s.triggers.startAuto();
     reminders = setupReminders(s, {
       open: showContract,
       openReports: showReports,

@@ -135,9 +135,8 @@ export class TriggerService {
   }
 
   /**
-   * Runs waiting firings every `everyMs` (the doors that stay up call this).
-   * TODO(triggers): the Electron door does not call it yet (its files are another part's);
-   * there, firings go after each sync only.
+   * Runs waiting firings every `everyMs` (the doors that stay up call this:
+   * `pacta serve` and the desktop app).
    */
   startAuto(everyMs = 60_000): void {
     if (this.timer) return;
