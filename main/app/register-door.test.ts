@@ -36,12 +36,23 @@ async function registerWithBackup(): Promise<{ dir: string; backup: string }> {
   return { dir, backup: backup.name };
 }
 
-/** Overwrites the middle of the file, as a failing disk or a bad copy would. */
+/**
+ * Overwrites some of the contracts' pages, as a failing disk or a bad copy
+ * would: the schema pages stay whole, so the rest can still be read.
+ */
 function corruptMiddle(file: string): void {
-  const size = fs.statSync(file).size;
+  const db = new Database(file, { readonly: true });
+  const pages = db
+    .prepare("SELECT pageno FROM dbstat WHERE name = 'contracts' AND pagetype = 'leaf'")
+    .pluck()
+    .all() as number[];
+  const pageSize = db.pragma("page_size", { simple: true }) as number;
+  db.close();
+  const hit = pages.slice(Math.floor(pages.length / 3), Math.floor(pages.length / 3) + 4);
+  if (hit.length === 0) throw new Error("the register has no contract pages to damage");
   const fd = fs.openSync(file, "r+");
-  const junk = Buffer.alloc(16 * 4096, 0x42);
-  fs.writeSync(fd, junk, 0, junk.length, Math.floor(size / 2 / 4096) * 4096);
+  const junk = Buffer.alloc(pageSize, 0x42);
+  for (const page of hit) fs.writeSync(fd, junk, 0, junk.length, (page - 1) * pageSize);
   fs.closeSync(fd);
 }
 

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { addDays, type CalendarDate, daysInMonth } from "./calendar-date";
 import type { RenewalKind } from "./contract";
-import { addDuration, formatIsoDuration, type IsoDuration } from "./duration";
+import { addDuration, formatIsoDuration, type IsoDuration, parseIsoDuration } from "./duration";
 import { computeKeyDates, type KeyDatesInput, subtractDuration } from "./key-dates";
 import { isWorkingDay, shiftToWorkingDay } from "./working-days";
 
@@ -282,7 +282,14 @@ describe("computeKeyDates: properties", () => {
         if (k === 0) expect(end).toBe(endDate);
         else {
           expect(mustAdd(endDate, term, k - 1) < today).toBe(true);
-          expect((subtractDuration(end, term) ?? "") < today).toBe(true);
+          // Undoing one term lands before today too, except for a term mixing
+          // months with days (P1Y2M2W6D): term ends add k times each part, so
+          // one subtraction is not the previous term end there.
+          const parts = parseIsoDuration(term);
+          const mixed = parts !== null && parts.years + parts.months > 0;
+          if (!mixed || parts.weeks + parts.days === 0) {
+            expect((subtractDuration(end, term) ?? "") < today).toBe(true);
+          }
         }
       }),
       { numRuns: 300 },
