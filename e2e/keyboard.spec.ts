@@ -41,17 +41,21 @@ async function tabTo(page: Page, target: Locator, max = 40, back = false): Promi
  * field the border in the theme's primary colour.
  */
 async function expectFocusRing(target: Locator): Promise<void> {
-  const ring = await target.evaluate((el) => {
-    const style = getComputedStyle(el);
-    const probe = document.createElement("span");
-    probe.style.color = "var(--mantine-primary-color-filled)";
-    document.body.append(probe);
-    const primary = getComputedStyle(probe).color;
-    probe.remove();
-    const outline = style.outlineStyle !== "none" && Number.parseFloat(style.outlineWidth) >= 1;
-    return { outline, border: style.borderTopColor === primary, tag: el.tagName };
-  });
-  expect(ring.outline || ring.border, `focus not shown on ${ring.tag}`).toBe(true);
+  const ring = () =>
+    target.evaluate((el) => {
+      const style = getComputedStyle(el);
+      const probe = document.createElement("span");
+      probe.style.color = "var(--mantine-primary-color-filled)";
+      document.body.append(probe);
+      const primary = getComputedStyle(probe).color;
+      probe.remove();
+      const outline = style.outlineStyle !== "none" && Number.parseFloat(style.outlineWidth) >= 1;
+      return { shown: outline || style.borderTopColor === primary, tag: el.tagName };
+    });
+  // A field's border eases into its focus colour: read it until the change is over.
+  await expect
+    .poll(async () => (await ring()).shown, { message: `focus not shown on ${target}` })
+    .toBe(true);
 }
 
 test("the skip link comes first and moves focus to the page's content", async ({ page, pacta }) => {

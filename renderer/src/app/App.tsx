@@ -104,8 +104,9 @@ export function App() {
 
 const loadHealth = () => pacta.app.health({});
 
-/** The app shell: header, and the page the address names. */
+/** The app shell: header, navigation, and the page the address names. */
 function RegisterApp() {
+  const { t } = useTranslation();
   const route = useHashRoute();
   // The register's search and filters live here, so they survive a visit to a contract.
   const [filters, setFilters] = useState<RegisterFilters>(DEFAULT_FILTERS);
@@ -124,7 +125,7 @@ function RegisterApp() {
         <AppShell.Header>
           <AppHeader />
         </AppShell.Header>
-        <AppShell.Navbar>
+        <AppShell.Navbar aria-label={t("app.mainNavigation")}>
           <AppNavigation route={route} />
         </AppShell.Navbar>
         <AppShell.Main id={MAIN_ID} tabIndex={-1} style={{ outline: "none" }}>

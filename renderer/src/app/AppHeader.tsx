@@ -35,11 +35,13 @@ function useNavLinks(route: Route) {
   ];
 }
 
-/** The main navigation, one page a line down the side of the window. */
+/**
+ * The main navigation's links, one page a line down the side of the window
+ * (inside the app shell's `<nav>`, which carries the landmark's name).
+ */
 export function AppNavigation({ route }: AppNavigationProps) {
-  const { t } = useTranslation();
   return (
-    <Stack component="nav" aria-label={t("app.mainNavigation")} gap={4} p="sm">
+    <Stack gap={4} p="sm">
       {useNavLinks(route).map((link) => (
         <Button
           key={link.href}
