@@ -39,8 +39,13 @@ export function partialPath(finalPath: string): string {
   return `${finalPath}${PARTIAL}`;
 }
 
+/** SQLite's own files beside a database being written (a rollback journal, a WAL). */
+export const SQLITE_COMPANIONS = ["-journal", "-wal", "-shm"] as const;
+
+/** A half-written copy, or the journal SQLite keeps beside one. */
 export function isPartial(name: string): boolean {
-  return name.endsWith(`${BACKUP_EXTENSION}${PARTIAL}`);
+  const base = `${BACKUP_EXTENSION}${PARTIAL}`;
+  return name.endsWith(base) || SQLITE_COMPANIONS.some((c) => name.endsWith(`${base}${c}`));
 }
 
 /** The complete copies in the folder, newest first. */

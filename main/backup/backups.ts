@@ -26,6 +26,7 @@ import {
   parseBackupName,
   partialPath,
   removeStalePartials,
+  SQLITE_COMPANIONS,
 } from "./backup-files";
 
 const log = createLogger("backup");
@@ -55,7 +56,9 @@ export async function copyDatabase(source: Db, file: string): Promise<void> {
     fs.chmodSync(partial, 0o600);
     fs.renameSync(partial, file);
   } catch (error) {
-    fs.rmSync(partial, { force: true });
+    for (const f of [partial, ...SQLITE_COMPANIONS.map((c) => partial + c)]) {
+      fs.rmSync(f, { force: true });
+    }
     throw error;
   }
 }

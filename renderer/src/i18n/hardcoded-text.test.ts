@@ -37,6 +37,7 @@ describe("findHardcodedText", () => {
 
   it("lets translated text, symbols, names and non-label props through", () => {
     expect(find('const a = <p title={t("x.y")}>{t("a.b")} — €</p>;')).toEqual([]);
+    expect(find('const a = <input placeholder="https://oauth.example" />;')).toEqual([]);
     expect(
       find('const a = <Group justify="space-between" data-testid="row" c="dimmed" />;'),
     ).toEqual([]);

@@ -57,10 +57,12 @@ export interface HardcodedText {
 }
 
 const LETTER = /\p{L}/u;
+/** A web address (a placeholder showing a default server, say) is in no language. */
+const ADDRESS = /^https?:\/\/[^\s]+$/;
 
 function isWords(text: string): boolean {
   const trimmed = text.trim();
-  return LETTER.test(trimmed) && !ALLOWED_TEXTS.has(trimmed);
+  return LETTER.test(trimmed) && !ALLOWED_TEXTS.has(trimmed) && !ADDRESS.test(trimmed);
 }
 
 /** The static words of a string or template literal, or null when it is neither. */
