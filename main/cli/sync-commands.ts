@@ -16,7 +16,10 @@ export function syncCommands(cli: Command, run: Runner): void {
     .option("--oauth", "sign in through the portal's page with an installed app's keys")
     .option("--portal <url>", "with --oauth: the portal's address, https://PORTAL/")
     .option("--client-id <id>", "with --oauth: the app's client id")
-    .option("--client-secret <secret>", "with --oauth: the app's client secret")
+    .option(
+      "--client-secret <secret>",
+      "with --oauth: the app's client secret (better: PACTA_CLIENT_SECRET, unseen by ps)",
+    )
     .option("--oauth-server <url>", "with --oauth: the OAuth server (https://oauth.bitrix.info)")
     .option("--redirect-port <n>", "with --oauth: listen on this 127.0.0.1 port (random if absent)")
     .option("--rate <burst/per-second>", "the portal's request rate, e.g. 50/2 (Enterprise 250/5)")
@@ -96,11 +99,14 @@ export async function connectCommand(s: PactaServices, o: ConnectOptions): Promi
 }
 
 /** Prints the portal's page to open, waits for its answer on 127.0.0.1, connects. */
-async function oauthConnect(s: PactaServices, o: ConnectOptions): Promise<ConnectionInfo> {
+async function oauthConnect(s: PactaServices, given: ConnectOptions): Promise<ConnectionInfo> {
+  // The environment keeps the secret out of the process list, as for the relay.
+  const o = { ...given, clientSecret: given.clientSecret ?? process.env.PACTA_CLIENT_SECRET };
   const missing = (["portal", "clientId", "clientSecret"] as const).filter((k) => !o[k]?.trim());
   if (missing.length > 0) {
     const flags = missing.map((k) => `--${k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`);
-    throw new UsageError(`--oauth needs ${flags.join(", ")}`);
+    const hint = missing.includes("clientSecret") ? " (or PACTA_CLIENT_SECRET)" : "";
+    throw new UsageError(`--oauth needs ${flags.join(", ")}${hint}`);
   }
   const port = o.redirectPort === undefined ? undefined : Number(o.redirectPort);
   if (port !== undefined && !(Number.isInteger(port) && port > 0 && port < 65536)) {
