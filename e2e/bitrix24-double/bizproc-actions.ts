@@ -66,7 +66,11 @@ export class BizprocActions {
       workflowId,
       code,
       clientId,
-      eventToken: `${workflowId}|A${randomBytes(3).toString("hex")}|${randomBytes(8).toString("hex")}`,
+      eventToken: [
+        workflowId,
+        `A${randomBytes(3).toString("hex")}`,
+        randomBytes(8).toString("hex"),
+      ].join("|"),
       documentId,
       properties: props,
       state: "waiting",

@@ -27,29 +27,32 @@ describe("OAuth authorization code", () => {
     if (app) app.redirectUri = "http://127.0.0.1:9/back";
   });
 
-  it("redirects to the app's registered URL with code and state, then trades the code once", async () => {
-    const back = await authorizeCode("st-1");
-    expect(`${back.origin}${back.pathname}`).toBe("http://127.0.0.1:9/back");
-    expect(back.searchParams.get("state")).toBe("st-1");
-    expect(back.searchParams.get("domain")).toBe(new URL(double.origin).host);
-    expect(back.searchParams.get("scope")).toBe("crm,user,bizproc");
-    const code = back.searchParams.get("code") ?? "";
-    const query = {
-      grant_type: "authorization_code",
-      client_id: DEFAULT_APP.clientId,
-      client_secret: DEFAULT_APP.clientSecret,
-      code,
-    };
-    const res = await fetch(tokenUrl(query));
-    expect(res.status).toBe(200);
-    const body = (await res.json()) as Record<string, unknown>;
-    expect(body).toMatchObject({ client_endpoint: double.restUrl, domain: "oauth.bitrix.info" });
-    const user = await fetch(`${double.restUrl}user.current?auth=${body.access_token}`);
-    expect(user.status).toBe(200);
-    const again = await fetch(tokenUrl(query));
-    expect(again.status).toBe(400);
-    expect(await again.json()).toMatchObject({ error: "invalid_grant" });
-  });
+  it(
+    "redirects to the app's registered URL with code and state, " + "then trades the code once",
+    async () => {
+      const back = await authorizeCode("st-1");
+      expect(`${back.origin}${back.pathname}`).toBe("http://127.0.0.1:9/back");
+      expect(back.searchParams.get("state")).toBe("st-1");
+      expect(back.searchParams.get("domain")).toBe(new URL(double.origin).host);
+      expect(back.searchParams.get("scope")).toBe("crm,user,bizproc");
+      const code = back.searchParams.get("code") ?? "";
+      const query = {
+        grant_type: "authorization_code",
+        client_id: DEFAULT_APP.clientId,
+        client_secret: DEFAULT_APP.clientSecret,
+        code,
+      };
+      const res = await fetch(tokenUrl(query));
+      expect(res.status).toBe(200);
+      const body = (await res.json()) as Record<string, unknown>;
+      expect(body).toMatchObject({ client_endpoint: double.restUrl, domain: "oauth.bitrix.info" });
+      const user = await fetch(`${double.restUrl}user.current?auth=${body.access_token}`);
+      expect(user.status).toBe(200);
+      const again = await fetch(tokenUrl(query));
+      expect(again.status).toBe(400);
+      expect(await again.json()).toMatchObject({ error: "invalid_grant" });
+    },
+  );
 
   it("refuses a code older than 30 seconds and a wrong client secret", async () => {
     const code = (await authorizeCode("s")).searchParams.get("code") ?? "";

@@ -108,7 +108,8 @@ describe("sending digests", () => {
 });
 
 describe("digests from real processes", () => {
-  it("go out once when two headless hosts start together, and not again after a restart", async () => {
+  it("go out once when two headless hosts start together, " +
+    "and not again after a restart", async () => {
     s.close();
     // Due since midnight today, set long before: every start finds it due.
     const db = folder.open(clock).db;

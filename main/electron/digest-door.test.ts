@@ -31,7 +31,9 @@ describe("digest notifications", () => {
   it("names the person, says late, and sums up what is late and due", () => {
     expect(planDigestNotification(fired, "fr")).toEqual({
       title: "Synthèse Pacta — Anne Durand (en retard)",
-      body: "1 étape en retard ; sous 30 jours : 0 échéances d'étape, 2 fins de contrat, 1 préavis.",
+      body:
+        "1 étape en retard ; sous 30 jours : " +
+        "0 échéances d'étape, 2 fins de contrat, 1 préavis.",
     });
     expect(planDigestNotification({ ...fired, late: false }, "en")).toEqual({
       title: "Pacta digest — Anne Durand",

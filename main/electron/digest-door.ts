@@ -17,8 +17,8 @@ export function planDigestNotification(
 ): DigestNotificationPlan {
   const d = fired.digest;
   const late = fired.late ? (language === "fr" ? " (en retard)" : " (late)") : "";
-  const title =
-    language === "fr" ? `Synthèse Pacta — ${d.person}${late}` : `Pacta digest — ${d.person}${late}`;
+  const name = language === "fr" ? "Synthèse Pacta" : "Pacta digest";
+  const title = `${name} — ${d.person}${late}`;
   return { title, body: digestSummary(d, language) };
 }
 

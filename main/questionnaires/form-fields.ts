@@ -85,7 +85,8 @@ function pdfString(text: string): string {
 /** What people type in French, English and Russian answers: kept in the embedded font. */
 const FIELD_CHARACTERS = [
   String.fromCharCode(...Array.from({ length: 95 }, (_, i) => 0x20 + i)),
-  "àâäæçéèêëîïôöœùûüÿÀÂÄÆÇÉÈÊËÎÏÔÖŒÙÛÜŸáíóúñãõß«»‘’“”–—…€£°§²",
+  "àâäæçéèêëîïôöœùûüÿÀÂÄÆÇÉÈÊËÎÏÔÖŒÙÛÜŸ",
+  "áíóúñãõß«»‘’“”–—…€£°§²",
   String.fromCharCode(...Array.from({ length: 64 }, (_, i) => 0x410 + i)),
   "Ёё№",
 ].join("");

@@ -74,7 +74,9 @@ export const PROPERTIES: Record<string, Property> = {
     Name: { fr: "Étape attendue", en: "Stage to wait for" },
     Description: {
       fr: "Étape Pacta (active…) ou du portail : l'action répond quand le contrat l'atteint",
-      en: "Pacta stage (active…) or portal stage: the action answers when the contract reaches it",
+      en:
+        "Pacta stage (active…) or portal stage: " +
+        "the action answers when the contract reaches it",
     },
     Type: "string",
     Required: "Y",

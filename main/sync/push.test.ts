@@ -80,37 +80,47 @@ describe("batched creates", () => {
     expect(s.sync.status().pending).toBe(0);
   });
 
-  it("never makes a contract twice when a batch of adds times out after the portal saved it", async () => {
-    s.close();
-    s = open({ ...FAST, timeoutMs: 500 });
-    await connected();
-    const made = createMany(60);
-    double.injectFault({ kind: "timeout-after-commit", methods: ["crm.item.add"], delayMs: 2000 });
-    const run = await s.sync.run();
-    expect(run.state, JSON.stringify(run.detail.problems)).toBe("done");
-    expect(adds()).toHaveLength(60);
-    for (const c of made) {
-      expect(countOf(c.uid)).toBe(1);
-      expect(s.sync.contractLink(c.id)).not.toBeNull();
-    }
-    expect(s.sync.status().pending).toBe(0);
-    await s.sync.run();
-    expect(adds()).toHaveLength(60);
-  });
+  it(
+    "never makes a contract twice when a batch of adds times out " + "after the portal saved it",
+    async () => {
+      s.close();
+      s = open({ ...FAST, timeoutMs: 500 });
+      await connected();
+      const made = createMany(60);
+      double.injectFault({
+        kind: "timeout-after-commit",
+        methods: ["crm.item.add"],
+        delayMs: 2000,
+      });
+      const run = await s.sync.run();
+      expect(run.state, JSON.stringify(run.detail.problems)).toBe("done");
+      expect(adds()).toHaveLength(60);
+      for (const c of made) {
+        expect(countOf(c.uid)).toBe(1);
+        expect(s.sync.contractLink(c.id)).not.toBeNull();
+      }
+      expect(s.sync.status().pending).toBe(0);
+      await s.sync.run();
+      expect(adds()).toHaveLength(60);
+    },
+  );
 
-  it("keeps the outbox after a 500 on the batch of adds, and sends each once next time", async () => {
-    await connected();
-    const made = createMany(3);
-    double.injectFault({ kind: "internal", methods: ["crm.item.add"] });
-    const first = await s.sync.run();
-    expect(first.pushed).toBe(0);
-    expect(s.sync.status().pending).toBe(3);
-    expect(adds()).toHaveLength(0);
-    const second = await s.sync.run();
-    expect(second.state, JSON.stringify(second.detail.problems)).toBe("done");
-    expect(second.pushed).toBe(3);
-    for (const c of made) expect(countOf(c.uid)).toBe(1);
-  });
+  it(
+    "keeps the outbox after a 500 on the batch of adds, " + "and sends each once next time",
+    async () => {
+      await connected();
+      const made = createMany(3);
+      double.injectFault({ kind: "internal", methods: ["crm.item.add"] });
+      const first = await s.sync.run();
+      expect(first.pushed).toBe(0);
+      expect(s.sync.status().pending).toBe(3);
+      expect(adds()).toHaveLength(0);
+      const second = await s.sync.run();
+      expect(second.state, JSON.stringify(second.detail.problems)).toBe("done");
+      expect(second.pushed).toBe(3);
+      for (const c of made) expect(countOf(c.uid)).toBe(1);
+    },
+  );
 
   it("creates the others when one add of the batch is refused, and reports that one", async () => {
     await connected({

@@ -6,9 +6,8 @@
  * transaction, so an edit and its outbox entry are saved together or not
  * at all.
  *
- * TODO(sync): this file is past the 400-line limit (it was at 500 before the
- * deletion choice came in); split the connection part (connect, check, adopt,
- * clients) from the run orchestration.
+ * The connection itself (connect, check, clients, OAuth sign-in) is in
+ * connection.ts; the portal's schema is read in portal-schema.ts.
  */
 
 import { PactaError } from "../../shared/api/result";
@@ -25,22 +24,23 @@ import type {
   SyncTarget,
 } from "../../shared/api/sync";
 import type { HistoryEntry } from "../../shared/domain/contract";
-import type { OAuthTokens } from "../bitrix24/auth";
-import { Bitrix24Client, type Bitrix24ClientOptions } from "../bitrix24/client";
+import type { Bitrix24Client, Bitrix24ClientOptions } from "../bitrix24/client";
 import { Bitrix24Error } from "../bitrix24/errors";
 import type { Db } from "../db/open";
 import type { Lifecycle } from "../lifecycle/lifecycle";
 import { createLogger } from "../logging/logger";
 import type { ContractRegister } from "../register/register";
+import { PortalConnection } from "./connection";
 import { isUnreachable, problem, type SyncContext } from "./context";
 import { RECONCILE_EVERY_MS, reconcileDeletions } from "./deletions";
 import { entityTypeIdOf } from "./mapping";
-import { OAuthSignIn } from "./oauth-connect";
+import type { OAuthSignIn } from "./oauth-connect";
 import { type PortalChoice, PortalDeletions } from "./portal-deletions";
+import { readPortalSchema } from "./portal-schema";
 import { pullItems, pullReference, pullUsers, REFERENCE_SOURCES } from "./pull";
 import { push } from "./push";
 import { resolveConflict } from "./resolve";
-import { type PortalSecret, type SecretCipher, SecretStore } from "./secrets";
+import type { PortalSecret, SecretCipher } from "./secrets";
 import { pullStageNames, stageNames } from "./stage-names";
 import { SyncStore } from "./store";
 
@@ -66,7 +66,7 @@ export class SyncService {
   private readonly deletions: PortalDeletions;
   /** OAuth from scratch: authorize page, code on a loopback listener, tokens, connect. */
   readonly signIn: OAuthSignIn;
-  private readonly secrets: SecretStore;
+  private readonly connection: PortalConnection;
   private readonly now: () => Date;
   private quiet = 0;
   private running: Promise<SyncRun> | null = null;
@@ -78,16 +78,13 @@ export class SyncService {
     db: Db,
     private readonly register: ContractRegister,
     private readonly lifecycle: Lifecycle,
-    private readonly options: SyncServiceOptions,
+    options: SyncServiceOptions,
   ) {
     this.store = new SyncStore(db);
     this.deletions = new PortalDeletions(db);
-    this.secrets = new SecretStore(options.dataDir, options.cipher ?? null);
     this.now = options.now ?? (() => new Date());
-    this.signIn = new OAuthSignIn((input) => this.connectOAuth(input), {
-      ca: options.client?.ca,
-      timeoutMs: options.client?.timeoutMs,
-    });
+    this.connection = new PortalConnection(this.store, { ...options, now: this.now });
+    this.signIn = this.connection.signIn;
     register.onWrite((contractId, action) => {
       if (this.quiet === 0 && PUSHED.has(action)) {
         this.store.enqueue(contractId, action, this.now().toISOString());
@@ -153,33 +150,18 @@ export class SyncService {
   }
 
   async connectWebhook(url: string): Promise<ConnectionInfo> {
-    const client = this.newClient({ kind: "webhook", url: url.trim() }, "url");
-    const info = await this.check(client, "webhook");
-    this.secrets.write({ kind: "webhook", url: url.trim() });
-    return this.adopt(info);
+    return this.connection.connectWebhook(url);
   }
 
   /** OAuth with tokens in hand (from `signIn`, or an installed app's install callback). */
   async connectOAuth(
     input: Omit<PortalSecret & { kind: "oauth" }, "kind">,
   ): Promise<ConnectionInfo> {
-    let secret: PortalSecret = { kind: "oauth", ...input };
-    const client = this.newClient(secret, "restUrl", (tokens) => {
-      secret = { ...input, kind: "oauth", ...tokens };
-    });
-    const info = await this.check(client, "oauth");
-    this.secrets.write(secret);
-    return this.adopt(info);
+    return this.connection.connectOAuth(input);
   }
 
   disconnect(): SyncStatus {
-    this.secrets.clear();
-    this.store.db.transaction(() => {
-      // A new connection queues the whole register again.
-      this.store.db.prepare("DELETE FROM sync_outbox").run();
-      this.store.saveConnection(null);
-    })();
-    log.info({}, "disconnected from the portal");
+    this.connection.disconnect();
     return this.status();
   }
 
@@ -192,7 +174,7 @@ export class SyncService {
     }
     const before = this.store.settings();
     this.store.db.transaction(() => {
-      if (!sameTarget(before.target, next.target)) this.startOver();
+      if (!sameTarget(before.target, next.target)) this.connection.startOver();
       else if (JSON.stringify(before.fieldMap) !== JSON.stringify(next.fieldMap)) {
         // Newly mapped fields need every item read again.
         this.store.setCursor("item", null);
@@ -243,47 +225,7 @@ export class SyncService {
 
   async portalSchema(wanted?: SyncTarget): Promise<PortalSchema> {
     const client = this.client();
-    const target = wanted ?? this.store.settings().target;
-    const entityTypeId = entityTypeIdOf(target);
-    try {
-      const types = await client
-        .call<{ types?: { entityTypeId: number; title: string }[] }>("crm.type.list", {})
-        .then((r) => r.result.types ?? [])
-        .catch((error: unknown) => {
-          // Listing smart processes needs CRM admin rights; a lawyer may still pick deals.
-          if (error instanceof Bitrix24Error && error.kind === "forbidden") return [];
-          throw error;
-        });
-      const cats = await client.call<{
-        categories?: { id: number; name: string; isDefault: string }[];
-      }>("crm.category.list", { entityTypeId });
-      const categories = cats.result.categories ?? [];
-      const category =
-        target.categoryId ?? categories.find((c) => c.isDefault === "Y")?.id ?? categories[0]?.id;
-      const entityId =
-        entityTypeId === 2
-          ? category
-            ? `DEAL_STAGE_${category}`
-            : "DEAL_STAGE"
-          : `DYNAMIC_${entityTypeId}_STAGE_${category ?? 0}`;
-      const statuses = await client.call<{ STATUS_ID: string; NAME: string }[]>("crm.status.list", {
-        filter: { ENTITY_ID: entityId },
-        order: { SORT: "ASC" },
-      });
-      const fields = await client.call<{ fields?: Record<string, FieldInfo> }>("crm.item.fields", {
-        entityTypeId,
-      });
-      return {
-        types: types.map((t) => ({ entityTypeId: t.entityTypeId, title: t.title })),
-        categories: categories.map((c) => ({ id: c.id, name: c.name })),
-        stages: (statuses.result ?? []).map((s) => ({ id: s.STATUS_ID, name: s.NAME })),
-        fields: Object.entries(fields.result.fields ?? {})
-          .filter(([, f]) => !f.isReadOnly)
-          .map(([name, f]) => ({ name, title: f.title, type: f.type, userField: f.isDynamic })),
-      };
-    } catch (error) {
-      throw toPactaError(error);
-    }
+    return readPortalSchema(client, wanted ?? this.store.settings().target);
   }
 
   conflicts(): ConflictView[] {
@@ -350,26 +292,6 @@ export class SyncService {
       settings: this.store.settings(),
       fromPortal: <T>(write: () => T) => this.fromPortal(write),
     };
-  }
-
-  /** Every live contract goes to the outbox again (a new portal or a new target). */
-  private startOver(): void {
-    this.store.forgetPortal();
-    this.queueRegister();
-  }
-
-  /**
-   * Queues every live contract: edits are queued only while connected, so a
-   * (re)connection sends the register; linked contracts go out as updates,
-   * with the usual conflict check, the others are looked up before a create.
-   */
-  private queueRegister(): void {
-    this.store.db
-      .prepare(
-        `INSERT INTO sync_outbox (contract_id, action, at)
-         SELECT id, 'created', @at FROM contracts WHERE deleted = 0 ORDER BY id`,
-      )
-      .run({ at: this.now().toISOString() });
   }
 
   private async runOnce(): Promise<SyncRun> {
@@ -443,98 +365,8 @@ export class SyncService {
   }
 
   private client(): Bitrix24Client {
-    const secret = this.secrets.read();
-    if (!secret || !this.store.connection()) {
-      throw new PactaError("not_connected", "connect to a Bitrix24 portal first");
-    }
-    return this.newClient(secret, "secret", (tokens) => {
-      this.secrets.write({ ...secret, ...tokens });
-    });
+    return this.connection.client();
   }
-
-  private newClient(
-    secret: PortalSecret,
-    path: string,
-    onTokens?: (tokens: { accessToken: string; refreshToken: string; expiresAt?: number }) => void,
-  ): Bitrix24Client {
-    // The rate set in the settings wins over the door's default.
-    const rate = this.store.settings().rateLimit;
-    const options = { ...this.options.client, ...(rate ? { rateLimit: rate } : {}) };
-    try {
-      if (secret.kind === "webhook") {
-        return new Bitrix24Client({ ...options, auth: secret });
-      }
-      const tokens: OAuthTokens = {
-        accessToken: secret.accessToken,
-        refreshToken: secret.refreshToken,
-        ...(secret.expiresAt === undefined ? {} : { expiresAt: secret.expiresAt }),
-      };
-      return new Bitrix24Client({
-        ...options,
-        auth: {
-          kind: "oauth",
-          restUrl: secret.restUrl,
-          oauthUrl: secret.oauthUrl,
-          clientId: secret.clientId,
-          clientSecret: secret.clientSecret,
-          tokens,
-          onTokens: (t) => onTokens?.(t),
-        },
-      });
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      throw new PactaError("invalid_argument", message, [{ path: [path], message }]);
-    }
-  }
-
-  /** A real call proves the secret: who it is, and that it may read the CRM. */
-  private async check(client: Bitrix24Client, kind: "webhook" | "oauth"): Promise<ConnectionInfo> {
-    try {
-      // `profile` needs only the basic scope, which every webhook has.
-      const user = await client.call<{ ID?: unknown; NAME?: unknown; LAST_NAME?: unknown }>(
-        "profile",
-      );
-      const scope = await client.call<unknown>("scope");
-      const scopes = Array.isArray(scope.result) ? scope.result.map(String) : [];
-      if (!scopes.includes("crm")) {
-        throw new PactaError(
-          "portal_refused",
-          `the ${kind} may not use the CRM (its scopes: ${scopes.join(", ") || "none"}); ` +
-            "tick the crm scope on the portal",
-        );
-      }
-      const name = [user.result.NAME, user.result.LAST_NAME].filter((v) => v).join(" ");
-      return {
-        kind,
-        portal: `${client.origin}/`,
-        userId: Number(user.result.ID),
-        userName: name || `#${String(user.result.ID)}`,
-        scopes,
-        connectedAt: this.now().toISOString(),
-        secretStorage: this.secrets.storage,
-      };
-    } catch (error) {
-      throw toPactaError(error);
-    }
-  }
-
-  private adopt(info: ConnectionInfo): ConnectionInfo {
-    const before = this.store.connection();
-    this.store.db.transaction(() => {
-      if (before && before.portal !== info.portal) this.startOver();
-      else if (!before) this.queueRegister();
-      this.store.saveConnection(info);
-    })();
-    log.info({ portal: info.portal, kind: info.kind }, "connected to the portal");
-    return info;
-  }
-}
-
-interface FieldInfo {
-  type: string;
-  title: string;
-  isReadOnly: boolean;
-  isDynamic: boolean;
 }
 
 function sameTarget(a: SyncTarget, b: SyncTarget): boolean {
@@ -550,16 +382,4 @@ async function settled(work: Promise<unknown>[]): Promise<void> {
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
-}
-
-/** A client error as the API reports it (its message is already free of secrets). */
-export function toPactaError(error: unknown): PactaError {
-  if (error instanceof PactaError) return error;
-  if (error instanceof Bitrix24Error) {
-    return new PactaError(
-      isUnreachable(error) ? "portal_unreachable" : "portal_refused",
-      error.message,
-    );
-  }
-  return new PactaError("internal", messageOf(error));
 }

@@ -70,7 +70,10 @@ export function summary(title: string, change: Change, marker: string): string {
 
 /** Keeps what a firing stores small: long texts are cut. */
 export function trimmed(changes: Record<string, [unknown, unknown]>) {
-  const cut = (v: unknown) => (typeof v === "string" && v.length > 500 ? `${v.slice(0, 499)}…` : v);
+  const cut = (v: unknown) => {
+    if (typeof v === "string" && v.length > 500) return `${v.slice(0, 499)}…`;
+    return v;
+  };
   const out: Record<string, [unknown, unknown]> = {};
   for (const [k, [a, b]] of Object.entries(changes)) out[k] = [cut(a), cut(b)];
   return out;

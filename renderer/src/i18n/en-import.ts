@@ -75,12 +75,16 @@ export const enImport: Messages["import"] = {
   /** main's import sentences, said again in the UI language (see import/problem-text.ts). */
   problems: {
     date: "“{{raw}}” is not a date written {{format}}.",
-    duration: "“{{raw}}” is not one duration (such as “1 year”, “30 days” or “6 mois”).",
+    // biome-ignore format: one line would be over 100 bytes (the quotes take 3 each)
+    duration:
+      "“{{raw}}” is not one duration " +
+      "(such as “1 year”, “30 days” or “6 mois”).",
     currency: "“{{raw}}” is not a known currency code.",
     amount: "“{{raw}}” is not an amount in {{currency}}.",
     renewalKind: "“{{raw}}” is not a renewal kind (none, automatic, optional or evergreen).",
     stage: "“{{raw}}” is not a stage of this register.",
-    automaticNoTerm: "An automatic renewal needs a renewal term, so the renewal is left as “none”.",
+    automaticNoTerm:
+      "An automatic renewal needs a renewal term, " + "so the renewal is left as “none”.",
     amountCurrencyUnread: "The amount's currency could not be read.",
     amountNeedsCurrency:
       "An amount needs a currency: map a currency column or set a default currency.",

@@ -2,10 +2,12 @@
 export const frBizproc = {
   inboxTitle: "Tâches Bitrix24",
   inboxIntro:
-    "Les tâches des processus d'entreprise qui vous attendent sur les contrats liés au portail. " +
-    "Vos réponses partent à la prochaine synchronisation si le portail ne répond pas.",
+    "Les tâches des processus d'entreprise qui vous attendent sur les contrats liés " +
+    "au portail. Vos réponses partent à la prochaine synchronisation " +
+    "si le portail ne répond pas.",
   empty: "Aucune tâche en attente. Une synchronisation apporte les tâches du portail.",
-  notConnected: "Connectez Pacta à un portail Bitrix24 dans les paramètres pour voir vos tâches.",
+  notConnected:
+    "Connectez Pacta à un portail Bitrix24 dans les paramètres " + "pour voir vos tâches.",
   noScope:
     "Le webhook connecté ne donne pas accès aux processus d'entreprise : cochez son " +
     "autorisation « bizproc » sur le portail.",
@@ -46,7 +48,8 @@ export const frBizproc = {
   answeredDropped: "Tâche déjà traitée sur le portail : votre réponse n'a pas été envoyée.",
   answeredFailed: "Le portail a refusé la réponse.",
   droppedText:
-    "Cette tâche a été traitée sur le portail entre-temps : votre réponse n'a pas été envoyée.",
+    "Cette tâche a été traitée sur le portail entre-temps : " +
+    "votre réponse n'a pas été envoyée.",
   panelTitle: "Processus d'entreprise",
   panelNotLinked:
     "Ce contrat n'est pas encore sur le portail : synchronisez-le pour lancer un processus.",

@@ -79,7 +79,9 @@ export const frImport = {
   problems: {
     date: "« {{raw}} » n'est pas une date lisible au format {{format}}.",
     duration:
-      "« {{raw}} » n'est pas une durée lisible (par ex. « 1 an », « 30 jours », « 6 mois »).",
+      "« {{raw}} » n'est pas une durée lisible " +
+      "(par ex. « 1 an », « 30 jours », " +
+      "« 6 mois »).",
     currency: "« {{raw}} » n'est pas un code de devise connu.",
     amount: "« {{raw}} » n'est pas un montant lisible en {{currency}}.",
     renewalKind:
@@ -104,15 +106,16 @@ export const frImport = {
     expectedTags: "Une liste d'étiquettes était attendue.",
     expectedContract: "Un contrat (objet JSON) était attendu ici.",
     sameReference:
-      "La référence « {{reference}} » figure aussi à la ligne {{row}} : cette ligne a remplacé " +
-      "ce que l'autre avait importé.",
+      "La référence « {{reference}} » figure aussi à la ligne {{row}} : " +
+      "cette ligne a remplacé ce que l'autre avait importé.",
     cellCount:
       "La ligne a {{cells}} cellules mais l'en-tête en a {{headers}} ; il manque sans doute un " +
       "séparateur ou un guillemet, la ligne n'a pas été importée.",
     noTitle: "Pas de titre : la ligne n'a pas été importée.",
     unchecked: "Les valeurs de la ligne n'ont pas pu être vérifiées.",
     noReference:
-      "Aucune colonne de référence : relancer cet import créerait ces contrats une seconde fois.",
+      "Aucune colonne de référence : " +
+      "relancer cet import créerait ces contrats une seconde fois.",
   },
 };
 

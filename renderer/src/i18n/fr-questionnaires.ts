@@ -97,12 +97,14 @@ export const frQuestionnaires = {
     save: "Enregistrer les réponses",
     saved: "Réponses enregistrées",
     none: "Sans réponse",
-    correctionHelp: "Seules les réponses modifiées sont enregistrées, avec la valeur remplacée.",
+    correctionHelp:
+      "Seules les réponses modifiées sont enregistrées, " + "avec la valeur remplacée.",
   },
   values: { yes: "Oui", no: "Non" },
   problems: {
     required_missing: "« {{question}} » : réponse obligatoire manquante.",
-    scale_out_of_range: "« {{question}} » : « {{found}} » n'est pas un nombre entier de 1 à 5.",
+    scale_out_of_range:
+      "« {{question}} » : « {{found}} » " + "n'est pas un nombre entier de 1 à 5.",
     date_unreadable: "« {{question}} » : « {{found}} » n'est pas une date (JJ/MM/AAAA).",
     choice_unknown: "« {{question}} » : « {{found}} » ne fait pas partie des options.",
     yesno_unreadable: "« {{question}} » : « {{found}} » n'est ni oui ni non.",
@@ -135,6 +137,7 @@ export const frQuestionnaires = {
     exportSummary: "Synthèse, séparateur virgule",
     exportSummarySemicolon: "Synthèse, point-virgule et virgule décimale (Excel français)",
     exported: "Fichier CSV exporté",
-    freeText: "Réponses libres : voyez-les sur chaque contrat ou dans l’export CSV des réponses.",
+    freeText:
+      "Réponses libres : voyez-les sur chaque contrat " + "ou dans l’export CSV des réponses.",
   },
 };
