@@ -207,10 +207,10 @@ describe("a backup killed halfway", () => {
     expect(left.filter((f) => f.endsWith(".pacta"))).toEqual([]);
     expect(left.filter((f) => f.endsWith(".partial"))).toHaveLength(1);
     expect(JSON.parse(pacta("backups", "--json").stdout)).toEqual([]);
-    // The next backup works; the stale partial goes once it is old.
-    const partial = path.join(folder, left[0] ?? "");
+    // The next backup works; the stale partial (and its journal, when the
+    // kill left one) goes once it is old.
     const old = new Date(Date.now() - 60 * 60 * 1000);
-    fs.utimesSync(partial, old, old);
+    for (const name of left) fs.utimesSync(path.join(folder, name), old, old);
     const again = pacta("backup", "--json");
     expect(again.status, again.stderr).toBe(0);
     expect(fs.readdirSync(folder)).toEqual([JSON.parse(again.stdout).name]);
