@@ -185,6 +185,54 @@ describe("backups of a real register", () => {
     expect(s.backups.list().map((b) => b.name)).toContain(good.name);
   });
 
+  it("migrates a copy first: a backup that cannot be brought up to date changes nothing", async () => {
+    const s = open();
+    s.register.create(contract({ title: "Gardé" }));
+    const good = await s.backups.create("manual");
+    const older = path.join(s.dataDir, "older.pacta");
+    fs.copyFileSync(good.path, older);
+    const db = new Database(older);
+    db.pragma("user_version = 3");
+    db.close();
+    const failure = restoreBackup(s.dataDir, older);
+    await expect(failure).rejects.toMatchObject({ reason: "database_unreadable" });
+    await expect(failure).rejects.toThrow(/older\.pacta cannot be restored: its copy .*exists/);
+    expect(s.list.list({}).rows.map((r) => r.title)).toEqual(["Gardé"]);
+    expect(fs.readdirSync(backupsDir(s.dataDir))).toEqual([good.name]);
+    // A current backup still restores, at this app's schema.
+    const report = await restoreBackup(s.dataDir, good.path);
+    expect(report.restored.name).toBe(good.name);
+    const file = new Database(path.join(s.dataDir, DATABASE_FILE), { readonly: true });
+    expect(file.pragma("user_version", { simple: true })).toBe(SCHEMA_VERSION);
+    file.close();
+  });
+
+  it("puts the previous register back when the restored one does not open", async () => {
+    const s = open();
+    s.register.create(contract({ title: "Un" }));
+    const backup = await s.backups.create("manual");
+    s.register.create(contract({ title: "Deux" }));
+    const dir = s.dataDir;
+    s.close();
+    opened.pop();
+    const live = path.join(dir, DATABASE_FILE);
+    const failing = () => {
+      throw new Error("disk went away");
+    };
+    await expect(restoreBackup(dir, backup.path, new Date(), failing)).rejects.toThrow(
+      /would not open \(disk went away\); the previous register is back/,
+    );
+    expect(titles(live)).toEqual(["Un", "Deux"]);
+
+    fs.writeFileSync(live, "garbage that is not SQLite".repeat(500));
+    await expect(restoreBackup(dir, backup.path, new Date(), failing)).rejects.toThrow(
+      /the previous register is back/,
+    );
+    expect(fs.readFileSync(live, "utf8")).toMatch(/^garbage/);
+    expect(fs.readdirSync(dir).filter((f) => f.includes("damaged"))).toEqual([]);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
   it("sets a damaged register aside under a new name when restoring over it", async () => {
     const s = open();
     s.register.create(contract({ title: "Sauvé" }));

@@ -7,6 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import {
+  BACKUP_EXTENSION,
   type BackupInfo,
   type BackupKind,
   type BackupStatus,
@@ -16,7 +17,7 @@ import {
 import { PactaError } from "../../shared/api/result";
 import { localToday } from "../../shared/domain/calendar-date";
 import { checkRegisterFile } from "../db/health";
-import { DATABASE_FILE, type Db } from "../db/open";
+import { DATABASE_FILE, type Db, messageOf, openDatabase } from "../db/open";
 import { createLogger } from "../logging/logger";
 import {
   backupName,
@@ -207,46 +208,127 @@ export function backupPath(dataDir: string, name: string): string {
   return file;
 }
 
+/** A check's or an open's failure, as the error a restore reports. */
+function unusable(file: string, problem: string, newer = false): PactaError {
+  const reason = newer ? "database_newer_than_app" : "database_unreadable";
+  return new PactaError(reason, `${file} cannot be restored: ${problem}`);
+}
+
+function removeWithCompanions(file: string): void {
+  for (const f of [file, ...SQLITE_COMPANIONS.map((c) => file + c)]) fs.rmSync(f, { force: true });
+}
+
+/**
+ * Copies the backup beside the others and opens the copy the way the app
+ * opens its register (migrations run on the copy). Returns the copy, ready
+ * to be put in place; the backup itself is never changed.
+ */
+async function preparedCopy(dataDir: string, file: string, now: Date): Promise<string> {
+  const folder = backupsDir(dataDir);
+  fs.mkdirSync(folder, { recursive: true, mode: 0o700 });
+  // A `.partial` name: if this process dies, the next prune removes it.
+  const copy = partialPath(path.join(folder, `restore-${stamp(now)}${BACKUP_EXTENSION}`));
+  try {
+    const source = new Database(file, { readonly: true, fileMustExist: true });
+    try {
+      await source.backup(copy);
+    } finally {
+      source.close();
+    }
+    const db = openDatabase(copy);
+    try {
+      db.pragma("journal_mode = DELETE");
+    } finally {
+      db.close();
+    }
+    return copy;
+  } catch (error) {
+    removeWithCompanions(copy);
+    const newer = error instanceof PactaError && error.reason === "database_newer_than_app";
+    throw unusable(file, messageOf(error).split(copy).join("its copy"), newer);
+  }
+}
+
+/** Undoes a swap whose result would not open: the previous register goes back. */
+async function putBack(live: string, setAside: string, damagedAside: boolean): Promise<void> {
+  if (setAside === "") {
+    removeWithCompanions(live);
+  } else if (damagedAside) {
+    removeWithCompanions(live);
+    for (const suffix of ["", "-wal", "-shm"]) {
+      if (fs.existsSync(setAside + suffix)) fs.renameSync(setAside + suffix, live + suffix);
+    }
+  } else {
+    const previous = new Database(setAside, { readonly: true, fileMustExist: true });
+    try {
+      await previous.backup(live);
+    } finally {
+      previous.close();
+    }
+  }
+}
+
 /**
  * Puts a backup in the register's place. The backup must open, pass the
- * integrity check, be a Pacta register and not be newer than this app. The
- * current register is kept: copied to a `before-restore` backup when it is
- * healthy, or renamed aside when it is damaged. Close every connection of
- * this process to the register first, and reopen it afterwards.
+ * integrity check, be a Pacta register and not be newer than this app; a
+ * copy of it is then opened and brought up to this app's schema before
+ * anything is replaced. The current register is kept: copied to a
+ * `before-restore` backup when it is healthy, or renamed aside when it is
+ * damaged; if the register still does not open after the swap, the
+ * previous one is put back. Close every connection of this process to the
+ * register first, and reopen it afterwards.
  */
 export async function restoreBackup(
   dataDir: string,
   file: string,
   now: Date = new Date(),
+  verify: (live: string) => void = (live) => openDatabase(live).close(),
 ): Promise<RestoreReport> {
   const check = checkRegisterFile(file, { needTables: true });
-  if (!check.ok) {
-    const reason =
-      check.problem === "newer_schema" ? "database_newer_than_app" : "invalid_argument";
-    throw new PactaError(reason, `${file} cannot be restored: ${check.detail}`);
-  }
+  if (!check.ok) throw unusable(file, check.detail, check.problem === "newer_schema");
+  const candidate = await preparedCopy(dataDir, file, now);
   const live = path.join(dataDir, DATABASE_FILE);
-  let setAside: string;
-  if (!fs.existsSync(live)) {
-    setAside = "";
-  } else if (checkRegisterFile(live).ok) {
-    setAside = path.join(backupsDir(dataDir), backupName(now, "before-restore"));
-    const current = new Database(live, { readonly: true });
-    try {
-      await copyDatabase(current, setAside);
-    } finally {
-      current.close();
-    }
-  } else {
-    setAside = setAsideDamaged(dataDir, now);
-  }
-  const source = new Database(file, { readonly: true, fileMustExist: true });
+  let setAside = "";
+  let damagedAside = false;
   try {
-    // SQLite's backup writes the register in one transaction: other
-    // processes see the old or the new register, never a mix.
-    await source.backup(live);
+    if (!fs.existsSync(live)) {
+      setAside = "";
+    } else if (checkRegisterFile(live).ok) {
+      setAside = path.join(backupsDir(dataDir), backupName(now, "before-restore"));
+      const current = new Database(live, { readonly: true });
+      try {
+        await copyDatabase(current, setAside);
+      } finally {
+        current.close();
+      }
+    } else {
+      setAside = setAsideDamaged(dataDir, now);
+      damagedAside = true;
+    }
+    const source = new Database(candidate, { readonly: true, fileMustExist: true });
+    try {
+      // SQLite's backup writes the register in one transaction: other
+      // processes see the old or the new register, never a mix.
+      await source.backup(live);
+    } finally {
+      source.close();
+    }
   } finally {
-    source.close();
+    removeWithCompanions(candidate);
+  }
+  try {
+    verify(live);
+  } catch (error) {
+    log.error(
+      { file, err: error },
+      "the restored register does not open; putting back the previous one",
+    );
+    await putBack(live, setAside, damagedAside);
+    const back = setAside === "" ? "there was no register before" : "the previous register is back";
+    throw new PactaError(
+      "database_unreadable",
+      `${file} was restored but the register would not open (${messageOf(error)}); ${back}`,
+    );
   }
   const stat = fs.statSync(file);
   const named = parseBackupName(path.basename(file));

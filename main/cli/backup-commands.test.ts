@@ -55,8 +55,22 @@ describe("pacta backup and backups", () => {
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/^Backup written: .*copie\.pacta \(\d+ KB\)\n$/);
     const again = pacta("backup", "--out", out);
-    expect(again.status).toBe(2);
+    expect(again.status).toBe(1);
     expect(again.stderr).toMatch(/^pacta: .*copie\.pacta already exists/);
+    const text = path.join(dataDir, "notes.txt");
+    fs.writeFileSync(text, "mes notes");
+    const taken = pacta("backup", "--out", text);
+    expect(taken.status).toBe(1);
+    expect(taken.stderr).toMatch(/notes\.txt already exists/);
+    expect(fs.readFileSync(text, "utf8")).toBe("mes notes");
+  });
+
+  it("refuses --out in a folder that does not exist, and creates nothing", () => {
+    const missing = path.join(dataDir, "nulle-part", "plus-loin");
+    const r = pacta("backup", "--out", path.join(missing, "x.pacta"));
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/^pacta: cannot write .*x\.pacta: no such folder .*plus-loin\n$/);
+    expect(fs.existsSync(path.join(dataDir, "nulle-part"))).toBe(false);
   });
 });
 
@@ -92,7 +106,7 @@ describe("pacta restore", () => {
     fs.writeSync(fd, Buffer.alloc(8192, 0x5a), 0, 8192, 4096);
     fs.closeSync(fd);
     const r = pacta("restore", corrupt, "--yes");
-    expect(r.status).toBe(2);
+    expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/^pacta: .*corrupt\.pacta cannot be restored: /);
 
     const newer = path.join(dataDir, "newer.pacta");
@@ -104,11 +118,45 @@ describe("pacta restore", () => {
     expect(n.status).toBe(1);
     expect(n.stderr).toMatch(/schema version \d+, this app knows up to/);
 
+    // A file that is not a database, an empty SQLite file, another app's one.
+    const garbage = path.join(dataDir, "garbage.pacta");
+    fs.writeFileSync(garbage, "not a database at all ".repeat(300));
+    const empty = path.join(dataDir, "empty.pacta");
+    new Database(empty).close();
+    const other = path.join(dataDir, "other.pacta");
+    const o = new Database(other);
+    o.exec("CREATE TABLE notes (t TEXT); INSERT INTO notes VALUES ('x')");
+    o.close();
+    for (const file of [garbage, empty, other]) {
+      const bad = pacta("restore", file, "--yes");
+      expect(bad.status, file).toBe(1);
+      expect(bad.stderr).toMatch(/^pacta: .*\.pacta cannot be restored: /);
+    }
+
     const missing = pacta("restore", "nowhere.pacta", "--yes");
     expect(missing.status).toBe(1);
     expect(missing.stderr).toMatch(/nowhere\.pacta: no such file, and no backup of that name/);
     expect(titles()).toHaveLength(2);
     expect(JSON.parse(pacta("backups", "--json").stdout)).toHaveLength(1);
+  });
+
+  it("refuses a backup its migrations cannot bring up to date; the register still works", () => {
+    const info = JSON.parse(pacta("backup", "--json").stdout);
+    // Current tables, but a version number that says 3: migrating it fails.
+    const older = path.join(dataDir, "older.pacta");
+    fs.copyFileSync(info.path, older);
+    const db = new Database(older);
+    db.pragma("user_version = 3");
+    db.close();
+    const before = fs.readFileSync(older);
+    const r = pacta("restore", older, "--yes");
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/^pacta: .*older\.pacta cannot be restored: .*already exists\n$/);
+    expect(titles()).toHaveLength(2);
+    expect(pacta("show", "1").status).toBe(0);
+    // Nothing was set aside, nothing left behind, and the backup is unchanged.
+    expect(fs.readdirSync(path.join(dataDir, "backups"))).toEqual([info.name]);
+    expect(fs.readFileSync(older).equals(before)).toBe(true);
   });
 
   it("restores over a register too damaged to open, keeping the damaged file", () => {
@@ -159,10 +207,10 @@ describe("a backup killed halfway", () => {
     expect(left.filter((f) => f.endsWith(".pacta"))).toEqual([]);
     expect(left.filter((f) => f.endsWith(".partial"))).toHaveLength(1);
     expect(JSON.parse(pacta("backups", "--json").stdout)).toEqual([]);
-    // The next backup works; the stale partial goes once it is old.
-    const partial = path.join(folder, left[0] ?? "");
+    // The next backup works; the stale partial (and its journal, when the
+    // kill left one) goes once it is old.
     const old = new Date(Date.now() - 60 * 60 * 1000);
-    fs.utimesSync(partial, old, old);
+    for (const name of left) fs.utimesSync(path.join(folder, name), old, old);
     const again = pacta("backup", "--json");
     expect(again.status, again.stderr).toBe(0);
     expect(fs.readdirSync(folder)).toEqual([JSON.parse(again.stdout).name]);

@@ -8,7 +8,6 @@ import type { PactaServices } from "../app/services";
 import { listBackups, removeStalePartials } from "../backup/backup-files";
 import { copyDatabase, restoreBackup } from "../backup/backups";
 import { checkRegisterFile } from "../db/health";
-import { DATABASE_FILE, openDatabase } from "../db/open";
 import { logToFile } from "../logging/logger";
 import { out, printJson, type Runner, table } from "./output";
 
@@ -24,8 +23,13 @@ export async function backupCommand(s: PactaServices, o: BackupOptions): Promise
   let info: BackupInfo;
   if (o.out) {
     const file = path.resolve(o.out);
+    // A file in the way or a missing folder is the work failing (exit 1), as
+    // for `report --pdf`; nothing is created.
     if (fs.existsSync(file)) {
-      throw new PactaError("invalid_argument", `${file} already exists; choose another file name`);
+      throw new Error(`${file} already exists; choose another file name`);
+    }
+    if (!isFolder(path.dirname(file))) {
+      throw new Error(`cannot write ${file}: no such folder ${path.dirname(file)}`);
     }
     try {
       await copyDatabase(s.db, file);
@@ -45,6 +49,14 @@ export async function backupCommand(s: PactaServices, o: BackupOptions): Promise
   }
   if (o.json) printJson(info);
   else out(`Backup written: ${info.path} (${size(info.bytes)})`);
+}
+
+function isFolder(dir: string): boolean {
+  try {
+    return fs.statSync(dir).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 function size(bytes: number): string {
@@ -94,10 +106,11 @@ export async function restoreCommand(
   o: { yes?: boolean; json?: boolean },
 ): Promise<void> {
   const file = resolveBackupArg(dataDir, arg);
+  // A broken backup is the work failing (exit 1), not a usage error.
   const check = checkRegisterFile(file, { needTables: true });
   if (!check.ok) {
     const reason =
-      check.problem === "newer_schema" ? "database_newer_than_app" : "invalid_argument";
+      check.problem === "newer_schema" ? "database_newer_than_app" : "database_unreadable";
     throw new PactaError(reason, `${file} cannot be restored: ${check.detail}`);
   }
   if (!o.yes) {
@@ -107,9 +120,8 @@ export async function restoreCommand(
         "add --yes to confirm",
     );
   }
+  // Migrates a copy first, and checks the register opens after the swap.
   const report = await restoreBackup(dataDir, file);
-  // Brings the restored register up to this app's schema, and checks it opens.
-  openDatabase(path.join(dataDir, DATABASE_FILE)).close();
   if (o.json) printJson(report);
   else {
     out(`Restored ${report.restored.path}`);
