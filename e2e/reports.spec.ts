@@ -81,6 +81,12 @@ test("the reports screen charts the figures, tables them, filters and exports th
   await expect(page.getByTestId("chart-valueByStage")).toHaveCount(2);
   await expect(reports.bars("windows").first()).toBeVisible();
   expect(await reports.bars("windows").count()).toBe(6);
+  // Counts are charted on whole-number ticks (never 0.25, 0.5…).
+  const ticks = page.getByTestId("chart-windows").locator(".recharts-cartesian-axis-tick-value");
+  await expect(ticks.first()).toBeVisible();
+  const tickTexts = await ticks.allTextContents();
+  expect(tickTexts.filter((tick) => /^\d+$/.test(tick)).length).toBeGreaterThan(1);
+  for (const tick of tickTexts) expect(tick).not.toMatch(/\d[.,]\d/);
   expect(await reports.bars("valueByStage").count()).toBe(3);
 
   await reports.choose(reports.type, "Services");
@@ -105,7 +111,7 @@ test("the reports screen charts the figures, tables them, filters and exports th
   const rows = Papa.parse<string[]>(text.slice(1), { delimiter: ";" }).data;
   expect(rows).toContainEqual(["Filtres", "type Services, étiquette it"]);
   const at = rows.findIndex((r) => r[0] === "Valeur par devise");
-  expect(rows[at + 2]).toEqual(["EUR", "1000,5", "1"]);
+  expect(rows[at + 2]).toEqual(["EUR", "1000,50", "1"]);
 });
 
 test("a person's daily digest is switched on at a time, and pacta digest prints it", async ({

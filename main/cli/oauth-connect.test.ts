@@ -62,7 +62,9 @@ describe("pacta connect --oauth", () => {
     registerRedirect(redirect ?? "");
     const page = await fetch(authorize ?? "");
     expect(page.status).toBe(200);
-    expect(await page.text()).toContain("You can close this tab");
+    // Said only once the code was traded and the connection made.
+    const said = await page.text();
+    expect(said).toContain("Pacta is connected to the portal. You can close this tab.");
     const done = await run.done;
     expect(done.status, done.stderr).toBe(0);
     expect(JSON.parse(done.stdout)).toMatchObject({ kind: "oauth", portal: `${double.origin}/` });
@@ -132,7 +134,14 @@ describe("the sign-in listener", () => {
     const start = await begin({ clientSecret: "wrong-secret" });
     registerRedirect(start.redirectUri);
     const waiting = s.sync.signIn.finish(start.id);
-    await fetch(start.authorizeUrl);
+    waiting.catch(() => undefined);
+    // The browser's tab says the sign-in failed, not that all went well.
+    const page = await fetch(start.authorizeUrl);
+    expect(page.status).toBe(502);
+    const text = await page.text();
+    expect(text).toContain("the sign-in failed");
+    expect(text).toMatch(/client id or secret is wrong/);
+    expect(text).not.toContain("You can close this tab");
     await expect(waiting).rejects.toMatchObject({
       reason: "portal_refused",
       message: expect.stringMatching(/client id or secret is wrong/),

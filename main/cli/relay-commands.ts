@@ -49,6 +49,13 @@ export async function serveRelay(s: PactaServices, o: RelayServeOptions): Promis
   if (!/^\d+(\.\d+)?$/.test(seconds) || Number(seconds) < 0.1 || Number(seconds) > 86_400) {
     throw new UsageError(`--poll-seconds takes a number from 0.1 to 86400, not "${seconds}"`);
   }
+  if (Object.keys(s.sync.store.settings().stageMap).length === 0) {
+    // Without a stage map no call's awaited stage can be followed on the portal.
+    throw new UsageError(
+      "--relay needs the sync settings (target and stage map) in its data folder: " +
+        "set them with pacta serve on this folder first",
+    );
+  }
   const portal = o.portal ?? s.sync.store.connection()?.portal;
   if (!portal) throw new UsageError("--portal is needed until the app is installed");
   httpUrl(portal, "--portal");

@@ -6,7 +6,7 @@ import { isCalendarDate } from "../../shared/domain/calendar-date";
 import type { Person } from "../../shared/domain/pipeline";
 import type { CsvSeparator, ReportFilters } from "../../shared/domain/reports";
 import type { PactaServices } from "../app/services";
-import { reportTables } from "../reports/tables";
+import { plainCell, reportTables } from "../reports/tables";
 import { describeFsError } from "./commands";
 import { out, printJson, type Runner, table, UsageError } from "./output";
 
@@ -117,7 +117,7 @@ export async function reportCommand(s: PactaServices, o: ReportOptions): Promise
       out(
         table(
           t.headers,
-          t.rows.map((r) => r.map(String)),
+          t.rows.map((r) => r.map(plainCell)),
         ),
       );
   }

@@ -95,7 +95,7 @@ describe("pacta sync", () => {
     expect(r.status).toBe(1);
     expect(JSON.parse(r.stdout)).toMatchObject({ state: "offline", pushed: 0, pending: 1 });
     expect(r.stderr).toBe(
-      "pacta: the portal could not be reached; 1 contracts wait in the outbox\n",
+      "pacta: the portal could not be reached; 1 contract waits in the outbox\n",
     );
   });
 

@@ -182,7 +182,7 @@ export async function syncCommand(s: PactaServices, o: { json?: boolean }): Prom
   if (result.state === "offline") {
     throw new PactaError(
       "portal_unreachable",
-      `the portal could not be reached; ${pending} contracts wait in the outbox`,
+      `the portal could not be reached; ${waiting(pending)} in the outbox`,
     );
   }
   if (result.state !== "done") {
@@ -194,13 +194,18 @@ export async function syncCommand(s: PactaServices, o: { json?: boolean }): Prom
   }
 }
 
+/** "1 contract waits", "3 contracts wait". */
+function waiting(n: number): string {
+  return n === 1 ? "1 contract waits" : `${n} contracts wait`;
+}
+
 function summary(r: SyncRun, pending: number, gone: number[]): string {
   const lines = [
     `Sync ${r.state}: ${r.pulled} pulled, ${r.pushed} pushed, ${r.conflicts} conflicts, ` +
       `${r.errors} errors.`,
   ];
   if (r.detail.created > 0) lines.push(`${r.detail.created} contracts created from the portal.`);
-  if (pending > 0) lines.push(`${pending} contracts wait in the outbox.`);
+  if (pending > 0) lines.push(`${waiting(pending)} in the outbox.`);
   for (const p of r.detail.problems) lines.push(`  ${p.where}: ${p.message}`);
   for (const n of r.detail.notices ?? []) lines.push(`Note: ${n.where}: ${n.message}`);
   if (gone.length > 0) {

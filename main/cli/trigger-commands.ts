@@ -1,5 +1,6 @@
 /** `pacta triggers`: the trigger rules, their recent firings, and carrying out what waits. */
 import type { Command } from "commander";
+import { PactaError } from "../../shared/api/result";
 import type { TriggerAction } from "../../shared/api/triggers";
 import type { PactaServices } from "../app/services";
 import { out, printJson, type Runner, table } from "./output";
@@ -35,7 +36,20 @@ export async function triggersCommand(
   const counts = o.run ? await s.triggers.run() : s.triggers.counts();
   const rules = s.triggers.list();
   const firings = s.triggers.firings(20);
-  if (o.json) return printJson({ rules, firings, ...counts });
+  if (o.json) printJson({ rules, firings, ...counts });
+  else printText(rules, counts);
+  if (o.run && s.triggers.portalUnreachable) {
+    // Exit 1 (the work failed for now), as `pacta sync` does offline.
+    const n = counts.pending;
+    const left = n === 1 ? "1 trigger firing still waits" : `${n} trigger firings still wait`;
+    throw new PactaError("portal_unreachable", `the portal could not be reached; ${left}`);
+  }
+}
+
+function printText(
+  rules: ReturnType<PactaServices["triggers"]["list"]>,
+  counts: { done: number; pending: number; failed: number },
+): void {
   out(
     rules.length === 0
       ? "No trigger rules."

@@ -9,6 +9,7 @@ import { addDays, localToday } from "../../shared/domain/calendar-date";
 import type { ContractSummary } from "../../shared/domain/contract";
 import { toFtsQuery } from "../../shared/domain/search-text";
 import type { Db } from "../db/open";
+import { KEY_DATE_FUNCTION, registerKeyDateFunction } from "../reports/key-date-sql";
 import { type SummaryRow, TAG_SEPARATOR, toSummary } from "./rows";
 
 const ORDER: Record<SortKey, string> = {
@@ -57,6 +58,17 @@ export const FEW_MATCHES = 1000;
 // tokens it stands for (read from an fts5vocab table, cached until the
 // next write) would let FTS5 skip through the lists instead.
 
+/**
+ * "Ends within N days" is about the current term end, as in the reports:
+ * the end date itself, or for an automatic renewal whose end date has
+ * passed, the term it has rolled over to (the key-date SQL function). Only
+ * those rows call the function; the others read the end date's index.
+ */
+const ENDING_WITHIN = `(c.end_date BETWEEN @today AND @until
+  OR (c.renewal_kind = 'automatic' AND c.end_date < @today
+    AND ${KEY_DATE_FUNCTION}('term_end', c.end_date, c.renewal_kind, c.renewal_term,
+      c.notice_period, c.working_days, @today) BETWEEN @today AND @until))`;
+
 export interface ListOptions {
   /** Searches with at most this many matches are paged from their ids. */
   fewMatches?: number;
@@ -71,6 +83,7 @@ export class ContractList {
     options: ListOptions = {},
   ) {
     this.fewMatches = options.fewMatches ?? FEW_MATCHES;
+    registerKeyDateFunction(db);
   }
 
   list(input: ListQuery, today: string = localToday()): ContractPage {
@@ -98,7 +111,7 @@ export class ContractList {
       });
     }
     if (q.endingWithinDays !== null && q.endingWithinDays !== undefined) {
-      narrow("c.end_date BETWEEN @today AND @until", {
+      narrow(ENDING_WITHIN, {
         today,
         until: addDays(today, q.endingWithinDays),
       });

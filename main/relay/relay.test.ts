@@ -146,6 +146,15 @@ describe("pacta serve --relay", () => {
     expect(slow.stderr).toBe(
       'pacta: --poll-seconds takes a number from 0.1 to 86400, not "soon"\n',
     );
+    // No sync settings in the folder: no stage could ever be followed.
+    const bare = tempDataDir();
+    try {
+      const unset = runPacta(bare, ...base, "--portal", double.origin);
+      expect(unset.status).toBe(2);
+      expect(unset.stderr).toContain("--relay needs the sync settings");
+    } finally {
+      fs.rmSync(bare, { recursive: true, force: true });
+    }
     const portal = runPacta(relayDir, ...base);
     expect(portal.status).toBe(2);
     expect(portal.stderr).toContain("--portal is needed until the app is installed");
@@ -219,13 +228,23 @@ describe("pacta serve --relay", () => {
     expect(wrong.answer.body).toContain("Responsible must be a portal user");
     await until("the refusal sent", () => (wrong.run.state === "resumed" ? true : null));
     expect(wrong.run.logMessage).toContain("Pacta refused the call");
+    // A stage the stage map does not know could never be reached: refused at once too.
+    const nowhere = await reachAction(double, {
+      code: ACTION_CODE,
+      documentId: ["crm", "CCrmDocumentDeal", "DEAL_5"],
+      documentType: ["crm", "CCrmDocumentDeal", "DEAL"],
+      properties: { Responsible: "user_2", WaitStage: "nowhere" },
+    });
+    expect(nowhere.answer.status).toBe(400);
+    await until("the stage refusal sent", () => (nowhere.run.state === "resumed" ? true : null));
+    expect(nowhere.run.logMessage).toContain('Pacta refused the call: WaitStage "nowhere"');
 
     // The same call again, and one with another app's token, are refused.
     expect((await postAction(double, run)).status).toBe(409);
     const forged = await postAction(double, run, { applicationToken: "f0rg3d" });
     expect(forged.status).toBe(403);
     expect(forged.body).not.toContain(actions.applicationToken(DEFAULT_APP.clientId));
-    expect(invocations().map((i) => i.state)).toEqual(["waiting", "failed"]);
+    expect(invocations().map((i) => i.state)).toEqual(["waiting", "failed", "failed"]);
     const logged = fs.readFileSync(path.join(relayDir, "logs", "pacta.log"), "utf8");
     expect(logged).toContain("action call with a wrong application token refused");
     expect(logged).not.toContain(actions.applicationToken(DEFAULT_APP.clientId));
@@ -270,8 +289,8 @@ describe("pacta serve --relay", () => {
       invocations()[0]?.state === "answered" ? true : null,
     );
     await new Promise((r) => setTimeout(r, 600));
-    // One answer for the contract's run (the other told the refused run why).
-    expect(double.stats.byMethod["bizproc.event.send"]).toBe(2);
-    expect(actions.runs.filter((r) => r.state === "resumed")).toHaveLength(2);
+    // One answer for the contract's run (the others told the refused runs why).
+    expect(double.stats.byMethod["bizproc.event.send"]).toBe(3);
+    expect(actions.runs.filter((r) => r.state === "resumed")).toHaveLength(3);
   }, 90_000);
 });

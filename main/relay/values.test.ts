@@ -52,5 +52,12 @@ describe("the relay's reading of a portal call", () => {
     expect(bad({ NoticePeriodDays: "-3" })).toThrow(/NoticePeriodDays/);
     expect(bad({ StageDeadlines: "active" })).toThrow(/StageDeadlines line 1/);
     expect(bad({ WaitStage: " " })).toThrow(/WaitStage is empty/);
+    expect(bad({ WaitStage: "nowhere" })).toThrow(/WaitStage "nowhere" is neither a Pacta stage/);
+    // A portal stage id the map uses is fine.
+    expect(bad({ WaitStage: "DT1220_30:SUCCESS" })().waitStage).toBe("DT1220_30:SUCCESS");
+    const noMap = { ...SPA_SETTINGS, stageMap: {} };
+    expect(() => readInput({ Responsible: "user_1", WaitStage: "active" }, noMap)).toThrow(
+      /the relay has no stage map/,
+    );
   });
 });

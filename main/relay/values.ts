@@ -71,6 +71,7 @@ export function readInput(props: Record<string, string>, settings: SyncSettings)
   }
   const wait = get("WaitStage");
   if (wait === "") throw new InputError("WaitStage is empty: name the stage to wait for");
+  const waitStage = portalStageOf(wait, settings.stageMap);
   return {
     title: get("ContractTitle") || null,
     template: get("ContractTemplate") || null,
@@ -78,7 +79,28 @@ export function readInput(props: Record<string, string>, settings: SyncSettings)
     renewalDate,
     noticeDays: Number(noticeText),
     stageDeadlines,
-    // A Pacta stage key goes through the stage map; anything else is a portal stage id.
-    waitStage: settings.stageMap[wait] ?? wait,
+    waitStage,
   };
+}
+
+/**
+ * The portal stage to wait for: a Pacta stage key through the stage map, or
+ * a portal stage id the map uses. Anything else could never be reached, so
+ * the call is refused at once rather than left waiting.
+ */
+function portalStageOf(wait: string, stageMap: Record<string, string>): string {
+  const mapped = stageMap[wait];
+  if (mapped) return mapped;
+  const portalStages = Object.values(stageMap);
+  if (portalStages.includes(wait)) return wait;
+  if (portalStages.length === 0) {
+    throw new InputError(
+      `WaitStage "${wait}" cannot be followed: the relay has no stage map ` +
+        "(set the sync settings on its data folder with pacta serve)",
+    );
+  }
+  throw new InputError(
+    `WaitStage "${wait}" is neither a Pacta stage of the stage map ` +
+      `(${Object.keys(stageMap).join(", ")}) nor a portal stage it maps to`,
+  );
 }

@@ -58,7 +58,7 @@ describe("report exports", () => {
     expect(block(rows, "Value by currency")).toEqual([
       ["EUR", "1450.49", "4"],
       ["JPY", "1500", "1"],
-      ["USD", "200", "1"],
+      ["USD", "200.00", "1"],
     ]);
     expect(block(rows, "Time spent per stage (days)")).toEqual([
       ["Draft", "3", "4", "8.8"],
@@ -76,8 +76,8 @@ describe("report exports", () => {
     const rows = parse(content, ";");
     expect(rows[2]).toEqual(["Filtres", "type Services"]);
     expect(block(rows, "Valeur par étape")).toEqual([
-      ["En vigueur", "EUR", "1000,5", "1"],
-      ["En vigueur", "USD", "200", "1"],
+      ["En vigueur", "EUR", "1000,50", "1"],
+      ["En vigueur", "USD", "200,00", "1"],
     ]);
     expect(block(rows, "Issues des renouvellements")).toEqual([
       ["Renouvelé", "1"],
@@ -111,6 +111,10 @@ describe("report exports", () => {
       expect(text).toContain(title);
     }
     expect(text).toMatch(/EUR\s+1\s?450,49\s+4/);
+    // Amounts keep their currency's minor digits: cents for dollars, none for yen.
+    expect(text).toMatch(/USD\s+200,00\s+1/);
+    expect(text).toMatch(/JPY\s+1\s?500\s+1/);
+    expect(text).toMatch(/Négociation\s+EUR\s+300,00\s+1/);
     expect(text).toContain("Bob Éloi");
     expect(text).toMatch(/Page 1 \/ \d/);
   });

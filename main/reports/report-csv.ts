@@ -10,6 +10,7 @@ import { looksLikeFormula } from "../register/export";
 import {
   type Cell,
   describeFilters,
+  plainCell,
   type ReportLanguage,
   reportTables,
   reportWords,
@@ -21,8 +22,8 @@ export interface ReportCsvOptions {
   personName: (id: number) => string;
 }
 
-function numberCell(n: number, separator: CsvSeparator): string {
-  const text = String(n);
+function numberCell(n: Cell, separator: CsvSeparator): string {
+  const text = plainCell(n);
   return separator === ";" ? text.replace(".", ",") : text;
 }
 
@@ -32,7 +33,7 @@ function textCell(text: string, separator: CsvSeparator): string {
 }
 
 function cell(value: Cell, separator: CsvSeparator): string {
-  return typeof value === "number" ? numberCell(value, separator) : textCell(value, separator);
+  return typeof value === "string" ? textCell(value, separator) : numberCell(value, separator);
 }
 
 export function reportCsv(report: Report, o: ReportCsvOptions): string {

@@ -41,9 +41,14 @@ const ROW = lineHeight(TYPE.body) + 4;
 
 function formatCell(value: Cell, language: ReportLanguage): string {
   if (typeof value === "string") return value;
-  return new Intl.NumberFormat(language === "fr" ? "fr-FR" : "en-GB", {
-    maximumFractionDigits: 2,
-  }).format(value);
+  const locale = language === "fr" ? "fr-FR" : "en-GB";
+  if (typeof value === "number") {
+    return new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(value);
+  }
+  return new Intl.NumberFormat(locale, {
+    minimumFractionDigits: value.digits,
+    maximumFractionDigits: value.digits,
+  }).format(value.amount);
 }
 
 class ReportWriter {

@@ -4,10 +4,26 @@
  * Cells stay typed (numbers are numbers) so each output formats them its
  * own way.
  */
+import { minorDigits } from "../../shared/domain/money";
 import { RENEWAL_OUTCOMES, type Report, WINDOWS } from "../../shared/domain/reports";
 
 export type ReportLanguage = "fr" | "en";
-export type Cell = string | number;
+/** An amount of money: shown with its currency's minor digits (60000.50, not 60000.5). */
+export interface MoneyCell {
+  amount: number;
+  digits: number;
+}
+export type Cell = string | number | MoneyCell;
+
+function money(amount: number, currency: string): MoneyCell {
+  return { amount, digits: minorDigits(currency) };
+}
+
+/** A cell as plain text with a decimal point (the CLI's tables). */
+export function plainCell(value: Cell): string {
+  if (typeof value === "object") return value.amount.toFixed(value.digits);
+  return String(value);
+}
 
 export interface ReportTable {
   /** A stable id (`active`, `valueByStage`...), for tests and file names. */
@@ -145,14 +161,19 @@ export function reportTables(report: Report, language: ReportLanguage): ReportTa
       id: "valueByStage",
       title: w.byStage,
       headers: [w.stage, w.currency, w.total, w.count],
-      rows: report.valueByStage.map((r) => [stageName(r.stage), r.currency, r.total, r.count]),
+      rows: report.valueByStage.map((r) => [
+        stageName(r.stage),
+        r.currency,
+        money(r.total, r.currency),
+        r.count,
+      ]),
       empty: w.none,
     },
     {
       id: "valueByCurrency",
       title: w.byCurrency,
       headers: [w.currency, w.total, w.count],
-      rows: report.valueByCurrency.map((r) => [r.currency, r.total, r.count]),
+      rows: report.valueByCurrency.map((r) => [r.currency, money(r.total, r.currency), r.count]),
       empty: w.none,
     },
     {

@@ -90,6 +90,18 @@ export class OAuthSignIn {
     if (!flow) throw new PactaError("not_found", "no sign-in in progress with this id");
     const { code } = await flow.listener.answer;
     this.flows.delete(id);
+    try {
+      const info = await this.trade(flow, code);
+      flow.listener.respond(null);
+      return info;
+    } catch (error) {
+      flow.listener.respond(error instanceof Error ? error.message : String(error));
+      throw error;
+    }
+  }
+
+  /** Trades the code for tokens and connects with them. */
+  private async trade(flow: Flow, code: string): Promise<ConnectionInfo> {
     const clientId = flow.input.clientId.trim();
     const clientSecret = flow.input.clientSecret.trim();
     let grant: Awaited<ReturnType<typeof exchangeCode>>;

@@ -19,6 +19,11 @@ export interface CodeAnswer {
   domain: string | null;
 }
 
+const htmlText = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** How long the browser's tab waits for the sign-in's outcome before a neutral page. */
+const OUTCOME_WAIT_MS = 60_000;
+
 const page = (title: string, text: string) =>
   `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title>` +
   `</head><body><h1>${title}</h1><p>${text}</p></body></html>`;
@@ -28,6 +33,8 @@ export class CodeListener {
   readonly answer: Promise<CodeAnswer>;
   private settle: { resolve: (a: CodeAnswer) => void; reject: (e: Error) => void } | null = null;
   private timer: NodeJS.Timeout | null = null;
+  /** The browser's request that brought the code: answered once the sign-in's outcome is known. */
+  private waiting: { res: http.ServerResponse; timer: NodeJS.Timeout } | null = null;
 
   private constructor(
     private readonly server: http.Server,
@@ -72,6 +79,29 @@ export class CodeListener {
     return listener;
   }
 
+  /**
+   * Tells the browser's tab how the sign-in ended: success only once the
+   * code was traded and the portal answered, else what went wrong.
+   */
+  respond(failure: string | null): void {
+    const waiting = this.waiting;
+    this.waiting = null;
+    if (!waiting) return;
+    clearTimeout(waiting.timer);
+    const { res } = waiting;
+    res.writeHead(failure === null ? 200 : 502, { "Content-Type": "text/html; charset=utf-8" });
+    res.end(
+      failure === null
+        ? page("Pacta", "Pacta is connected to the portal. You can close this tab.")
+        : page(
+            "Pacta could not connect",
+            `The portal answered, but the sign-in failed: ${htmlText(failure)}. ` +
+              "Close this tab and start again in Pacta.",
+          ),
+    );
+    this.server.closeAllConnections();
+  }
+
   /** Stops waiting (the user gave up): the answer fails with this reason. */
   cancel(): void {
     this.finish(new PactaError("sign_in_timeout", "the sign-in was cancelled"));
@@ -92,7 +122,15 @@ export class CodeListener {
     } else if (!code) {
       send(400, "No code", "The portal sent no authorization code.");
     } else {
-      send(200, "Pacta", "Pacta received the portal's answer. You can close this tab.");
+      // The page waits for the code's trade (see respond); a caller gone leaves a neutral one.
+      const timer = setTimeout(() => {
+        if (this.waiting?.res !== res) return;
+        this.waiting = null;
+        send(200, "Pacta", "Pacta received the portal's answer; see Pacta for the result.");
+        this.server.closeAllConnections();
+      }, OUTCOME_WAIT_MS);
+      timer.unref();
+      this.waiting = { res, timer };
       this.finish(null, { code, domain: url.searchParams.get("domain") });
     }
   }
@@ -102,7 +140,9 @@ export class CodeListener {
     this.timer = null;
     const settle = this.settle;
     this.settle = null;
-    this.server.closeAllConnections();
+    // The request waiting for the outcome stays open; every other connection goes.
+    if (this.waiting) this.server.closeIdleConnections();
+    else this.server.closeAllConnections();
     this.server.close();
     if (!settle) return;
     if (error) settle.reject(error);

@@ -3,7 +3,17 @@
  * to what, in French (the portal's users read the firm's language).
  * TODO(triggers): follow the app's language setting instead of French only.
  */
+import type { Db } from "../db/open";
 import type { Change } from "./trigger-store";
+
+/** A stage's French name from the register's stages table (its key if unknown). */
+export function frenchStageNames(db: Db): (key: string) => string {
+  const read = db.prepare("SELECT name_fr FROM stages WHERE key = ?").pluck();
+  return (key) => {
+    const name = read.get(key);
+    return typeof name === "string" ? name : key;
+  };
+}
 
 const LABELS: Record<string, string> = {
   title: "Titre",
@@ -53,13 +63,23 @@ function shown(value: unknown): string {
 }
 
 /** One line per changed field, and a marker that lets a retry find what it sent. */
-export function summary(title: string, change: Change, marker: string): string {
+export function summary(
+  title: string,
+  change: Change,
+  marker: string,
+  stageName: (key: string) => string = (key) => key,
+): string {
   const kinds = change.groups.map((g) => GROUPS[g] ?? g).join(", ");
   const lines = [`Pacta : le contrat « ${title} » a changé (${kinds}).`];
   for (const [field, [before, after]] of Object.entries(change.changes)) {
     if (field === "source" || field === "review") continue;
     if (field === "text") {
       lines.push("- Texte du contrat modifié");
+      continue;
+    }
+    if (field === "stage") {
+      const name = (v: unknown) => (typeof v === "string" && v !== "" ? stageName(v) : shown(v));
+      lines.push(`- ${LABELS.stage} : ${name(before)} → ${name(after)}`);
       continue;
     }
     lines.push(`- ${LABELS[field] ?? field} : ${shown(before)} → ${shown(after)}`);

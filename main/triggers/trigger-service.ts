@@ -34,7 +34,7 @@ import { isUnreachable } from "../sync/context";
 import type { SyncService } from "../sync/sync-service";
 import type { Documents } from "../templates/documents";
 import { type ActionContext, performAction, WaitError } from "./actions";
-import { summary, trimmed } from "./summary";
+import { frenchStageNames, summary, trimmed } from "./summary";
 import { type Change, TriggerStore } from "./trigger-store";
 
 const log = createLogger("triggers");
@@ -69,6 +69,9 @@ export class TriggerService {
   readonly store: TriggerStore;
   private running: Promise<TriggerCounts> | null = null;
   private timer: NodeJS.Timeout | null = null;
+  private readonly stageName: (key: string) => string;
+  /** The last run stopped because the portal was out of reach. */
+  portalUnreachable = false;
 
   constructor(
     db: Db,
@@ -76,6 +79,7 @@ export class TriggerService {
     private readonly deps: TriggerDeps,
   ) {
     this.store = new TriggerStore(db);
+    this.stageName = frenchStageNames(db);
     register.onWrite((id, action, changes) => this.record(id, action, changes));
     // After every sync's push: what waited for the portal goes now.
     deps.sync.addStep(async () => {
@@ -150,6 +154,7 @@ export class TriggerService {
   }
 
   private async runOnce(): Promise<TriggerCounts> {
+    this.portalUnreachable = false;
     const pending = this.store.pending();
     if (pending.length === 0 || !this.deps.sync.store.connection()) return this.counts();
     let client: Bitrix24Client;
@@ -168,6 +173,7 @@ export class TriggerService {
         const message = messageOf(error);
         if (isUnreachable(error)) {
           this.store.attempt(firing.id, message);
+          this.portalUnreachable = true;
           log.info({ firing: firing.id }, "portal out of reach; triggers wait");
           break;
         }
@@ -193,7 +199,7 @@ export class TriggerService {
       link: this.deps.sync.store.linkOf(firing.contractId),
       documents: this.deps.documents,
       actor: this.deps.actor,
-      text: summary(firing.contractTitle, change, marker),
+      text: summary(firing.contractTitle, change, marker, this.stageName),
       marker,
       tag: `pacta-trigger-${firing.id}`,
       done: (key: string) => {

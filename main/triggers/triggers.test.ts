@@ -167,6 +167,15 @@ describe("triggers", () => {
     expect(list.status, list.stderr).toBe(0);
     expect(list.stdout).toMatch(/Étape\s+stage\s+notify 3\s+yes/);
     expect(list.stdout).toContain("0 done, 1 pending, 0 failed.");
+    // The portal out of reach: nothing done, said on stderr, and the exit code says it failed.
+    double.offline = true;
+    const offline = await runPactaAsync(dir, "triggers", "--run");
+    expect(offline.status).toBe(1);
+    expect(offline.stdout).toContain("0 done, 1 pending, 0 failed.");
+    expect(offline.stderr).toBe(
+      "pacta: the portal could not be reached; 1 trigger firing still waits\n",
+    );
+    double.offline = false;
     const ran = await runPactaAsync(dir, "triggers", "--run", "--json");
     expect(ran.status, ran.stderr).toBe(0);
     const json = JSON.parse(ran.stdout) as { done: number; firings: { state: string }[] };

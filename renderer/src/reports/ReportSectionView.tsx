@@ -39,6 +39,8 @@ export function ReportSectionView({ section }: ReportSectionViewProps) {
               dataKey={chart.spec.dataKey}
               series={chart.spec.series}
               withLegend={chart.spec.series.length > 1}
+              valueFormatter={chart.spec.format}
+              yAxisProps={{ allowDecimals: !chart.spec.integers }}
               barChartProps={{ accessibilityLayer: false }}
               tooltipAnimationDuration={0}
             />

@@ -52,4 +52,17 @@ describe("report sections", () => {
     expect(byId("renewalOutcomes")?.charts).toEqual([]);
     expect(byId("renewalOutcomes")?.rows).toHaveLength(3);
   });
+
+  it("charts counts on a whole-number axis, in the UI's number format", () => {
+    const fr = (n: number) => new Intl.NumberFormat("fr-FR").format(n);
+    const renewed = { ...report, renewalOutcomes: { renewed: 1, terminated: 0, lapsed: 0 } };
+    const all = reportSections(renewed, { ...words, number: fr });
+    const chart = (id: string) => all.find((s) => s.id === id)?.charts[0]?.spec;
+    for (const id of ["renewalOutcomes", "windows", "lateStages"]) {
+      expect(chart(id)?.integers, id).toBe(true);
+    }
+    expect(chart("valueByStage")?.integers).toBe(false);
+    expect(chart("renewalOutcomes")?.format(1500.5)).toBe(fr(1500.5));
+    expect(chart("renewalOutcomes")?.format(1500.5)).toMatch(/^1\s500,5$/);
+  });
 });

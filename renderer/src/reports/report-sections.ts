@@ -11,6 +11,10 @@ export interface ChartSpec {
   data: Record<string, string | number>[];
   dataKey: string;
   series: { name: string; label: string; color: string }[];
+  /** Counts: the value axis shows whole numbers only. */
+  integers: boolean;
+  /** The value axis's and tooltip's numbers, in the UI's language. */
+  format: (n: number) => string;
 }
 
 export interface ReportSection {
@@ -74,6 +78,8 @@ export function reportSections(r: Report, w: SectionWords): ReportSection[] {
               { name: "ending", label: t("reports.ending"), color: COLORS[0] ?? "blue.6" },
               { name: "notice", label: t("reports.notice"), color: COLORS[1] ?? "orange.6" },
             ],
+            integers: true,
+            format: number,
           },
         },
       ],
@@ -97,6 +103,8 @@ export function reportSections(r: Report, w: SectionWords): ReportSection[] {
             .filter((v) => v.currency === currency)
             .map((v) => ({ stage: w.stage(v.stage), total: v.total })),
           series: [{ name: "total", label: currency, color: "blue.6" }],
+          integers: false,
+          format: number,
         },
       })),
     },
@@ -119,6 +127,8 @@ export function reportSections(r: Report, w: SectionWords): ReportSection[] {
       rows: r.lateStages.map((l) => [l.responsible ?? t("reports.nobody"), number(l.count)]),
       numeric: [1],
       charts: single(
+        number,
+        true,
         t("reports.late"),
         "person",
         r.lateStages.length > 0,
@@ -143,6 +153,8 @@ export function reportSections(r: Report, w: SectionWords): ReportSection[] {
       ]),
       numeric: [1, 2, 3],
       charts: single(
+        number,
+        false,
         t("reports.times"),
         "stage",
         r.stageTimes.length > 0,
@@ -167,6 +179,8 @@ export function reportSections(r: Report, w: SectionWords): ReportSection[] {
       ]),
       numeric: [1],
       charts: single(
+        number,
+        true,
         t("reports.outcomes"),
         "outcome",
         RENEWAL_OUTCOMES.some((o) => r.renewalOutcomes[o] > 0),
@@ -181,11 +195,13 @@ export function reportSections(r: Report, w: SectionWords): ReportSection[] {
 }
 
 function single(
+  format: (n: number) => string,
+  integers: boolean,
   title: string,
   dataKey: string,
   show: boolean,
   data: ChartSpec["data"],
   series: ChartSpec["series"],
 ): ReportSection["charts"] {
-  return show ? [{ title, spec: { dataKey, data, series } }] : [];
+  return show ? [{ title, spec: { dataKey, data, series, integers, format } }] : [];
 }
