@@ -112,7 +112,7 @@ describe("report figures on a known register", () => {
     const text = runPacta(folder.dir, "report", "--type", "Services");
     expect(text.status).toBe(0);
     expect(text.stdout).toMatch(/Value by stage/);
-    expect(text.stdout).toMatch(/Active\s+EUR\s+1000\.5\s+1/);
+    expect(text.stdout).toMatch(/Active\s+EUR\s+1000\.50\s+1/);
   });
 
   it("says what is wrong with a bad flag, and changes nothing", () => {
