@@ -133,3 +133,73 @@ test("a questionnaire is defined, handed out as a PDF, filled, imported and read
   expect(text).toContain("Globex SARL;Globex SARL;hank@globex.example;correction;");
   expect(text).toContain(";5;Salon « Droit & Tech »;oui;Très réactifs, merci");
 });
+
+test("the results speak the UI's language: decimal comma, plurals, refusals", async ({
+  page,
+  pacta,
+}, testInfo) => {
+  test.setTimeout(120_000);
+  expect(pacta.cli("import", CONTRACTS).status).toBe(0);
+  const list = JSON.parse(pacta.cli("list", "--json").stdout) as { id: number; title: string }[];
+  const contract = list.find((c) => c.title === "Master services agreement");
+  if (!contract) throw new Error("the fixture's contract is missing");
+  const definition = testInfo.outputPath("q.json");
+  fs.writeFileSync(
+    definition,
+    JSON.stringify({
+      title: "Qualité",
+      questions: [
+        { kind: "scale", text: "Note", required: true },
+        { kind: "text", text: "Un mot ?", required: false },
+      ],
+    }),
+  );
+  const made = pacta.cli("questionnaire", "create", definition, "--json");
+  expect(made.status, made.stderr).toBe(0);
+  const qid = String((JSON.parse(made.stdout) as { id: number }).id);
+  // Three answers, 2, 3 and 3: the first party answers twice, once per hand-out.
+  for (const [party, note, word] of [
+    ["1", "2", "Bien"],
+    ["2", "3", ""],
+    ["1", "3", ""],
+  ] as const) {
+    const attached = pacta.cli(
+      "questionnaire",
+      "attach",
+      qid,
+      String(contract.id),
+      "--party",
+      party,
+    );
+    expect(attached.status, attached.stderr).toBe(0);
+    const id = /#(\d+)/.exec(attached.stdout)?.[1] ?? "";
+    const blank = testInfo.outputPath(`blank-${id}.pdf`);
+    expect(pacta.cli("questionnaire", "pdf", id, blank).status).toBe(0);
+    const doc = await PDFDocument.load(fs.readFileSync(blank));
+    doc.getForm().getRadioGroup("answer.q1").select(note);
+    if (word) doc.getForm().getTextField("answer.q2").setText(word);
+    const filled = testInfo.outputPath(`filled-${id}.pdf`);
+    fs.writeFileSync(filled, await doc.save());
+    const imported = pacta.cli("questionnaire", "import", filled);
+    expect(imported.status, imported.stderr).toBe(0);
+  }
+
+  // A refusal in French only: main's English words are not repeated under it.
+  await page.goto(pacta.url);
+  await page.goto(`${pacta.url.split("#")[0]}#/contracts/${contract.id}`);
+  const panel = new QuestionnairesPanel(page);
+  const notes = testInfo.outputPath("notes.pdf");
+  fs.writeFileSync(notes, "mes réponses");
+  await panel.importFile.setInputFiles(notes);
+  await expect(panel.problems).toContainText("Ce fichier n'est pas un PDF.");
+  await expect(panel.problems).not.toContainText("this file is not a PDF");
+
+  await page.goto(`${pacta.url.split("#")[0]}#/questionnaires/${qid}`);
+  const main = page.getByRole("main");
+  const note = main.getByRole("region", { name: "1. Note" });
+  await expect(note.getByText("Moyenne : 2,67")).toBeVisible();
+  await expect(note.getByText("3 réponses")).toBeVisible();
+  await expect(
+    main.getByRole("region", { name: "2. Un mot ?" }).getByText("1 réponse"),
+  ).toBeVisible();
+});

@@ -6,6 +6,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import Papa from "papaparse";
+import { PDFDocument, PDFHexString, PDFName } from "pdf-lib";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { openServices } from "../app/services";
 import { FEEDBACK, fillPdf, seedContract } from "../questionnaires/test-fixtures";
@@ -84,6 +85,8 @@ describe("pacta questionnaire", () => {
     const json = JSON.parse(answers.stdout);
     expect(json).toMatchObject({ answered: 1, attachments: 1 });
     expect(json.questions[2]).toMatchObject({ questionId: "q3", average: 3 });
+    const plain = runPacta(dataDir, "questionnaire", "answers", String(questionnaireId));
+    expect(plain.stdout).toContain("q3. Satisfaction générale — 1 answer, average 3.00");
     const rows = Papa.parse<string[]>(fs.readFileSync(csv, "utf8").slice(1), {
       delimiter: ";",
       skipEmptyLines: true,
@@ -100,6 +103,45 @@ describe("pacta questionnaire", () => {
     expect(r.stdout).toBe("");
     const answers = runPacta(dataDir, "questionnaire", "answers", String(questionnaireId));
     expect(answers.stdout).toContain("0 answered of 0 handed out");
+  });
+
+  it("refuses a too long answer and a too big file in words and JSON, never a stack", async () => {
+    const attach = runPacta(dataDir, "questionnaire", "attach", "1", "1", "--party", "2");
+    expect(attach.status).toBe(0);
+    const blank = path.join(dataDir, "blank.pdf");
+    expect(runPacta(dataDir, "questionnaire", "pdf", "1", blank).status).toBe(0);
+    const doc = await PDFDocument.load(fs.readFileSync(blank));
+    const field = doc.getForm().getTextField("answer.q1");
+    field.acroField.dict.set(PDFName.of("V"), PDFHexString.fromText("a".repeat(150_000)));
+    const longa = path.join(dataDir, "longa.pdf");
+    const saved = await doc.save({ updateFieldAppearances: false });
+    fs.writeFileSync(longa, saved);
+    const text = runPacta(dataDir, "questionnaire", "import", longa);
+    expect(text.status).toBe(1);
+    expect(text.stderr).toContain("more than 5000 characters");
+    expect(text.stderr).not.toContain("call stack");
+    const json = runPacta(dataDir, "questionnaire", "import", longa, "--json");
+    expect(json.status).toBe(1);
+    const outcome = JSON.parse(json.stdout);
+    expect(outcome.stored).toBe(false);
+    expect(outcome.problems[0]).toMatchObject({ code: "text_too_long", questionId: "q1" });
+
+    const big = path.join(dataDir, "big.pdf");
+    fs.writeFileSync(big, Buffer.concat([saved, Buffer.alloc(11 * 1024 * 1024 - saved.length)]));
+    const refused = runPacta(dataDir, "questionnaire", "import", big, "--json");
+    expect(refused.status).toBe(1);
+    const tooBig = JSON.parse(refused.stdout);
+    expect(tooBig).toMatchObject({ stored: false, problems: [{ code: "too_big" }] });
+    expect(tooBig.problems[0].message).toContain("big.pdf: 11 MB");
+    expect(tooBig.problems[0].message).toContain("more than the 10 MB");
+  });
+
+  it("refuses handing the same questionnaire twice to a party that has not answered", () => {
+    const args = ["questionnaire", "attach", String(questionnaireId), "1", "--party", "1"];
+    expect(runPacta(dataDir, ...args).status).toBe(0);
+    const again = runPacta(dataDir, ...args);
+    expect(again.status).toBe(1);
+    expect(again.stderr).toContain("not answered yet: attachment #1");
   });
 
   it("defines a questionnaire from a JSON file, and names what is wrong in a bad one", () => {

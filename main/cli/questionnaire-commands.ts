@@ -7,9 +7,15 @@ import path from "node:path";
 import type { Command } from "commander";
 import { stageTriggerSchema } from "../../shared/api/questionnaires";
 import { PactaError } from "../../shared/api/result";
-import { PDF_MAX_BYTES, type Questionnaire } from "../../shared/domain/questionnaires";
+import {
+  type AnswerOutcome,
+  type AttachmentDetail,
+  PDF_MAX_BYTES,
+  type Questionnaire,
+} from "../../shared/domain/questionnaires";
 import { describeIssues, issuesOf } from "../api/dispatch";
 import type { PactaServices } from "../app/services";
+import { tooBig } from "../questionnaires/read-pdf";
 import { describeFsError } from "./commands";
 import { out, printable, printJson, type Runner, table, UsageError } from "./output";
 
@@ -138,7 +144,17 @@ function attachCommand(s: PactaServices, qid: string, cid: string, o: AttachOpti
       `contract #${contractId} has no party "${o.party}"; its parties: ${names}`,
     );
   }
-  const a = s.questionnaires.answers.attach(questionnaireId, contractId, index);
+  let a: AttachmentDetail;
+  try {
+    a = s.questionnaires.answers.attach(questionnaireId, contractId, index);
+  } catch (error) {
+    // The command line was right (the party is checked above): an archived questionnaire or
+    // one already waiting for this party's answers fails the work (exit 1).
+    if (error instanceof PactaError && error.reason === "invalid_argument") {
+      throw new Error(error.message);
+    }
+    throw error;
+  }
   if (o.json) {
     printJson(a);
     return;
@@ -168,18 +184,19 @@ async function pdfCommand(
 }
 
 async function importCommand(s: PactaServices, file: string, o: { json?: boolean }) {
-  let bytes: Buffer;
+  let bytes: Buffer | null;
+  let size: number;
   try {
-    const size = fs.statSync(file).size;
-    if (size > PDF_MAX_BYTES) {
-      throw new PactaError("import_unreadable", `${file}: ${size} bytes, more than allowed`);
-    }
-    bytes = fs.readFileSync(file);
+    size = fs.statSync(file).size;
+    bytes = size > PDF_MAX_BYTES ? null : fs.readFileSync(file);
   } catch (error) {
-    if (error instanceof PactaError) throw error;
     throw new Error(`cannot read ${file}: ${describeFsError(error)}`);
   }
-  const outcome = await s.questionnaires.importPdf(path.basename(file), bytes);
+  // Too big is refused unread, in the same words and shape as every other refusal.
+  const outcome: AnswerOutcome =
+    bytes === null
+      ? { stored: false, problems: [tooBig(path.basename(file), size)] }
+      : await s.questionnaires.importPdf(path.basename(file), bytes);
   if (o.json) printJson(outcome);
   if (!outcome.stored) {
     // One line per problem, then the summary line every failed command ends with.
@@ -234,7 +251,8 @@ function answersCommand(s: PactaServices, idText: string, o: AnswersOptions): vo
     const average = r.average === null ? "" : `, average ${r.average.toFixed(2)}`;
     const counts = r.counts.map((c) => `${c.option}: ${c.count}`).join(", ");
     out(
-      `${r.questionId}. ${r.text} — ${r.answered} answers${average}` +
+      `${r.questionId}. ${r.text} — ${r.answered} answer${r.answered === 1 ? "" : "s"}` +
+        average +
         (counts ? ` (${counts})` : ""),
     );
   }

@@ -96,6 +96,19 @@ export class QuestionnaireAnswers {
       if (!party) {
         throw invalid(["partyIndex"], `contract #${contractId} has no party ${partyIndex + 1}`);
       }
+      const pending = this.sql.pending.get({
+        questionnaireId,
+        version: q.version,
+        contractId,
+        name: party.name,
+      }) as { id: number } | undefined;
+      if (pending) {
+        throw invalid(
+          ["partyIndex"],
+          `${party.name} already has version ${q.version} of "${q.content.title}" on contract ` +
+            `#${contractId}, not answered yet: attachment #${pending.id}`,
+        );
+      }
       const info = this.sql.insert.run({
         token: randomBytes(16).toString("hex"),
         questionnaireId,
@@ -297,6 +310,14 @@ function prepare(db: Db) {
       `INSERT INTO questionnaire_attachments (token, questionnaire_id, version, contract_id,
          party_name, party_email, party_role, created_at, created_by)
        VALUES (@token, @questionnaireId, @version, @contractId, @name, @email, @role, @at, @by)`,
+    ),
+    // An attachment still waiting for answers: handing the same one out twice is refused.
+    pending: db.prepare(
+      `SELECT a.id FROM questionnaire_attachments a
+       WHERE a.removed = 0 AND a.questionnaire_id = @questionnaireId AND a.version = @version
+         AND a.contract_id = @contractId AND a.party_name = @name
+         AND NOT EXISTS (SELECT 1 FROM questionnaire_responses r WHERE r.attachment_id = a.id)
+       ORDER BY a.id LIMIT 1`,
     ),
     remove: db.prepare("UPDATE questionnaire_attachments SET removed = 1 WHERE id = @id"),
     // A deleted contract's questionnaires take no more answers.

@@ -4,7 +4,13 @@
  * stores them as one response, or stores nothing and names the problems.
  */
 import { createHash } from "node:crypto";
-import type { AnswerOutcome, Question } from "../../shared/domain/questionnaires";
+import {
+  type AnswerOutcome,
+  type AnswerProblem,
+  type Question,
+  readAnswer,
+  tooLong,
+} from "../../shared/domain/questionnaires";
 import type { QuestionnaireAnswers } from "./answers";
 import type { QuestionnaireDefinitions } from "./definitions";
 import { optionState } from "./form-fields";
@@ -54,6 +60,19 @@ export async function importFilledPdf(
   const questions = definitions.get(row.questionnaire_id, row.version).content.questions;
   const values: Record<string, string | null> = {};
   for (const q of questions) values[q.id] = answerOf(q, fields.get(q.id) ?? null);
+  if (questions.some((q) => read.pdf.tooLong.has(q.id))) {
+    // Named with every other problem of the file, as recording would name them.
+    const problems: AnswerProblem[] = [];
+    for (const q of questions) {
+      if (read.pdf.tooLong.has(q.id)) {
+        problems.push(tooLong(q, null));
+        continue;
+      }
+      const checked = readAnswer(q, values[q.id] ?? null);
+      if (!checked.ok) problems.push(checked.problem);
+    }
+    return { stored: false, problems };
+  }
   return answers.record({
     attachmentId: row.id,
     values,

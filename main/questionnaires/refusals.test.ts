@@ -3,7 +3,7 @@
  * words naming the question or the file, and nothing stored.
  */
 import fs from "node:fs";
-import { PDFDocument } from "pdf-lib";
+import { PDFDocument, PDFHexString, PDFName } from "pdf-lib";
 import PDFKit from "pdfkit";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { AnswerOutcome, AnswerProblem } from "../../shared/domain/questionnaires";
@@ -142,6 +142,22 @@ describe("refused imports", () => {
     expect(n).toEqual({ n: 0 });
   });
 
+  it("refuses an answer longer than allowed, set by another tool past the field's limit", async () => {
+    const doc = await PDFDocument.load(await fillPdf(blank, good));
+    const field = doc.getForm().getTextField("answer.q1");
+    // Past MaxLen 5000, as a third-party tool could write it; pdf-lib cannot decode it.
+    field.acroField.dict.set(PDFName.of("V"), PDFHexString.fromText("a".repeat(150_000)));
+    const saved = await doc.save({ updateFieldAppearances: false });
+    const outcome = await s.questionnaires.importPdf("longa.pdf", saved);
+    expect(outcome).toMatchObject({ stored: false });
+    const problems = refused(outcome);
+    expect(problems.map((p) => [p.code, p.questionId])).toEqual([["text_too_long", "q1"]]);
+    expect(problems[0]?.message).toBe(
+      'question q1 ("Qu’avez-vous apprécié ?"): more than 5000 characters',
+    );
+    nothingStored();
+  });
+
   it("refuses the same file twice", async () => {
     const filled = await fillPdf(blank, good);
     expect((await s.questionnaires.importPdf("r.pdf", filled)).stored).toBe(true);
@@ -180,6 +196,27 @@ describe("refused answers by hand", () => {
     const detail = s.questionnaires.answers.detail(attachmentId);
     expect(detail.responses).toHaveLength(1);
     expect(detail.answers.find((a) => a.questionId === "q2")?.value).toBe("Recherche");
+  });
+});
+
+describe("handing out", () => {
+  it("refuses a second pending attachment of the same version to the same party", () => {
+    const { questionnaireId, contractId } = s.questionnaires.answers.detail(attachmentId);
+    const again = () => s.questionnaires.answers.attach(questionnaireId, contractId, 1);
+    expect(again).toThrow(`not answered yet: attachment #${attachmentId}`);
+    const n = s.db.prepare("SELECT count(*) AS n FROM questionnaire_attachments").get();
+    expect(n).toEqual({ n: 1 });
+    // Another party may have it; once answered, the same party may have it again.
+    expect(s.questionnaires.answers.attach(questionnaireId, contractId, 0).id).not.toBe(
+      attachmentId,
+    );
+    const answered = s.questionnaires.answer(
+      attachmentId,
+      { q2: "Recherche", q3: "4", q5: "oui" },
+      "manual",
+    );
+    expect(answered.stored).toBe(true);
+    expect(again().id).toBeGreaterThan(attachmentId);
   });
 });
 

@@ -241,6 +241,17 @@ const NO = new Set(["no", "non", "n", "false", "0"]);
 
 export type ReadAnswer = { ok: true; value: string | null } | { ok: false; problem: AnswerProblem };
 
+/** The problem of an answer longer than ANSWER_MAX_LENGTH; `found` keeps only its start. */
+export function tooLong(q: Question, found: string | null): AnswerProblem {
+  return {
+    code: "text_too_long",
+    questionId: q.id,
+    question: q.text,
+    found: found === null ? null : `${found.slice(0, 100)}…`,
+    message: `question ${q.id} ("${q.text}"): more than ${ANSWER_MAX_LENGTH} characters`,
+  };
+}
+
 /**
  * Reads one answer into its canonical form. `raw` null or blank is "not
  * answered" (refused for a required question when `requireAnswers`).
@@ -258,9 +269,7 @@ export function readAnswer(q: Question, raw: string | null, requireAnswers = tru
   }
   switch (q.kind) {
     case "text":
-      if (text.length > ANSWER_MAX_LENGTH) {
-        return problem("text_too_long", `${name}: more than ${ANSWER_MAX_LENGTH} characters`);
-      }
+      if (text.length > ANSWER_MAX_LENGTH) return { ok: false, problem: tooLong(q, text) };
       return { ok: true, value: text };
     case "choice": {
       const option = q.options.find((o) => o.toLocaleLowerCase() === text.toLocaleLowerCase());

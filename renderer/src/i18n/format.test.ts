@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   formatCalendarDate,
   formatCount,
+  formatDecimal,
   formatDuration,
   formatPercent,
   formatTimestamp,
@@ -67,6 +68,12 @@ describe("formatCount and formatPercent", () => {
     expect(formatPercent(0.125, "fr")).toBe(`12,5${NBSP}%`);
     expect(formatPercent(0.125, "en")).toBe("12.5%");
     expect(formatPercent(1, "en")).toBe("100%");
+  });
+
+  it("write an average with the language's decimal mark", () => {
+    expect(formatDecimal(8 / 3, 2, "fr")).toBe("2,67");
+    expect(formatDecimal(8 / 3, 2, "en")).toBe("2.67");
+    expect(formatDecimal(5, 2, "fr")).toBe("5");
   });
 });
 

@@ -83,6 +83,11 @@ export function formatCount(count: number, language: Language): string {
   return new Intl.NumberFormat(localeOf(language)).format(count);
 }
 
+/** A number with at most `digits` decimals: `2,67` / `2.67`. */
+export function formatDecimal(n: number, digits: number, language: Language): string {
+  return new Intl.NumberFormat(localeOf(language), { maximumFractionDigits: digits }).format(n);
+}
+
 /** A share from 0 to 1 as a percentage: `12,5 %` / `12.5%`. */
 export function formatPercent(share: number, language: Language): string {
   return new Intl.NumberFormat(localeOf(language), {

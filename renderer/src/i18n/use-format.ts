@@ -4,6 +4,7 @@ import { DEFAULT_STAGES } from "../../../shared/domain/stages";
 import {
   formatCalendarDate,
   formatCount,
+  formatDecimal,
   formatDuration,
   formatPercent,
   formatTimestamp,
@@ -19,6 +20,8 @@ export interface Formatters {
   value: (value: number | null, currency: string | null) => string | null;
   duration: (iso: string | null) => string | null;
   count: (count: number) => string;
+  /** A number with at most `digits` decimals. */
+  decimal: (n: number, digits: number) => string;
   /** A share from 0 to 1 as a percentage. */
   percent: (share: number) => string;
   /** The stage's name in the UI language; the key itself when the stage is unknown. */
@@ -36,6 +39,7 @@ export function useFormat(): Formatters {
       value: (value, currency) => formatValue(value, currency, language),
       duration: (iso) => formatDuration(iso, language),
       count: (count) => formatCount(count, language),
+      decimal: (n, digits) => formatDecimal(n, digits, language),
       percent: (share) => formatPercent(share, language),
       stage: (key, stages = DEFAULT_STAGES) =>
         stages.find((s) => s.key === key)?.names[language] ?? key,

@@ -9,9 +9,12 @@ export interface ProblemListProps {
   onClose: () => void;
 }
 
-/** Why answers were refused, one line per problem naming the question, in the UI's language. */
+/**
+ * Why answers were refused, one line per problem naming the question, in the
+ * UI's language only; main's English words only for a problem it cannot name.
+ */
 export function ProblemList({ title, problems, onClose }: ProblemListProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   return (
     <Alert
       color="red"
@@ -23,17 +26,24 @@ export function ProblemList({ title, problems, onClose }: ProblemListProps) {
       data-testid="questionnaire-problems"
     >
       <List size="sm" spacing={4}>
-        {problems.map((p) => (
-          <List.Item key={`${p.code}-${p.questionId ?? ""}`}>
-            {t(`questionnaires.problems.${p.code}`, {
-              question: p.question ?? "",
-              found: p.found ?? p.questionId ?? "",
-            })}
-            <Text size="xs" c="dimmed" lang="en">
-              {p.message}
-            </Text>
-          </List.Item>
-        ))}
+        {problems.map((p) => {
+          const known = i18n.exists(`questionnaires.problems.${p.code}`);
+          return (
+            <List.Item key={`${p.code}-${p.questionId ?? ""}`}>
+              {known ? (
+                t(`questionnaires.problems.${p.code}`, {
+                  question: p.question ?? "",
+                  found: p.found ?? p.questionId ?? "",
+                })
+              ) : (
+                // A problem this UI has no words for yet: main's English words.
+                <Text span size="sm" lang="en">
+                  {p.message}
+                </Text>
+              )}
+            </List.Item>
+          );
+        })}
       </List>
     </Alert>
   );

@@ -21,6 +21,7 @@ import { ApiErrorAlert } from "../app/ApiErrorAlert";
 import { downloadFile, MEDIA_TYPES } from "../app/download";
 import { paths } from "../app/routes";
 import { notifySuccess, useApiError } from "../app/use-api-error";
+import { useFormat } from "../i18n/use-format";
 import { useLoad } from "../settings/use-load";
 import { useAnswerText } from "./use-answer-text";
 
@@ -103,6 +104,7 @@ interface QuestionResultCardProps {
 
 function QuestionResultCard({ result, number }: QuestionResultCardProps) {
   const { t } = useTranslation();
+  const format = useFormat();
   const text = useAnswerText();
   const label = (option: string) => text(result.kind, option);
   const data = result.counts.map((c) => ({ option: label(c.option), count: c.count }));
@@ -119,7 +121,7 @@ function QuestionResultCard({ result, number }: QuestionResultCardProps) {
         {result.average !== null && (
           <Text size="sm" fw={600}>
             {t("questionnaires.resultsPage.average", {
-              value: result.average.toLocaleString(undefined, { maximumFractionDigits: 2 }),
+              value: format.decimal(result.average, 2),
             })}
           </Text>
         )}
