@@ -185,7 +185,7 @@ describe("backups of a real register", () => {
     expect(s.backups.list().map((b) => b.name)).toContain(good.name);
   });
 
-  it("migrates a copy first: a backup that cannot be brought up to date changes nothing", async () => {
+  it("migrates a copy first: a backup that cannot be updated changes nothing", async () => {
     const s = open();
     s.register.create(contract({ title: "Gardé" }));
     const good = await s.backups.create("manual");

@@ -142,7 +142,7 @@ describe("refused imports", () => {
     expect(n).toEqual({ n: 0 });
   });
 
-  it("refuses an answer longer than allowed, set by another tool past the field's limit", async () => {
+  it("refuses an answer set past the field's limit by another tool", async () => {
     const doc = await PDFDocument.load(await fillPdf(blank, good));
     const field = doc.getForm().getTextField("answer.q1");
     // Past MaxLen 5000, as a third-party tool could write it; pdf-lib cannot decode it.
