@@ -63,7 +63,7 @@ export const FEW_MATCHES = 1000;
  * the end date itself, or for an automatic renewal whose end date has
  * passed, the term it has rolled over to (the key-date SQL function). Only
  * those rows call the function; the others read the end date's index.
- * TODO(perf): at 100,000 generated contracts (a third automatic, most with
+ * TODO(perf): at 100,000 generated contracts (many automatic renewals with
  * past end dates) the bench's filtered lists went from 15 to 339 ms at p95,
  * as the function runs on every such row; a current term end kept in a
  * column (updated on write and when a term rolls over) would be indexable.
