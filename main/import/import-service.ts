@@ -60,14 +60,13 @@ class DryRunRollback extends Error {
 
 export const DEFAULT_BATCH_SIZE = 10_000;
 
-// TODO(perf): the ≤ 5 s target for 100,000 rows is not yet confirmed on
-// a quiet machine. Until 2026-12-04 every imported row ran the Bitrix24
+// TODO(perf): 100,000 rows take 6.05 s on a quiet machine (load 1.5,
+// 2026-12-04) against the 5 s target (7.88 s before). Until 2026-12-04 every imported row ran the Bitrix24
 // outbox's INSERT ... SELECT, whose savepoint made the search index flush
 // each row (see the README); without it, at a load average of 15-25 on
 // 2 cores, the writing thread needs 5.9-7.1 s of CPU instead of 8.4-11.5 s
 // (the worker about 1.5 s either way); at a load average of 6-8, 7.8-10.1 s
-// of wall time instead of 12.2-14.0 s. A quiet run gave 7.88 s before; by
-// the ratio of these runs expect 5-5.7 s there (to be measured). What is
+// of wall time instead of 12.2-14.0 s. What is
 // left on the writing thread: SQLite about 60% (the contract row and its
 // five indexes about a quarter of it, the three sort indexes as much as
 // the row; they cannot be built after the load, since every batch commits
