@@ -130,8 +130,10 @@ test("a person's daily digest is switched on at a time, and pacta digest prints 
 
   const digests = page.getByRole("region", { name: "Synthèses des indicateurs" });
   const on = digests.getByRole("switch", { name: "Synthèse quotidienne pour Camille Martin" });
-  await on.check();
+  // The switch turns on once main has saved the setting.
+  await on.click();
   await expect(page.getByText("Réglage de synthèse enregistré.").first()).toBeVisible();
+  await expect(on).toBeChecked();
   const time = digests.getByLabel("Heure de la synthèse pour Camille Martin");
   await time.fill("07:45");
   await time.blur();

@@ -21,6 +21,8 @@ export class SyncControl {
 
   /** Clicks the button and waits until that sync has finished. */
   async sync(): Promise<void> {
+    // A sync already under way (an automatic one) ends first: this one must start after it.
+    await expect(this.summary).toHaveAttribute("data-run", /^\d+$/, { timeout: 30_000 });
     const before = (await this.summary.getAttribute("data-run")) ?? "0";
     await this.button.click();
     // The summary names the run it shows: a new number once this sync is over.
