@@ -12,6 +12,7 @@ import type { ApiHandlers } from "../../shared/api/contract";
 import { type ApiResult, fail } from "../../shared/api/result";
 import { dispatch } from "../api/dispatch";
 import { createLogger } from "../logging/logger";
+import { readBody } from "./read-body";
 import { CONTENT_SECURITY_POLICY, contentTypeOf } from "./static";
 
 const log = createLogger("host");
@@ -100,7 +101,7 @@ async function handleApi(
     sendJson(res, 401, fail("unauthorized", "missing or wrong bearer token"));
     return;
   }
-  const body = await readBody(req);
+  const body = await readBody(req, MAX_BODY_BYTES);
   if (body === null) {
     sendJson(res, 413, fail("invalid_argument", "the request body is too large"));
     return;
@@ -136,24 +137,6 @@ export function hasToken(header: string | undefined, token: string): boolean {
   const given = Buffer.from(m[1]);
   const expected = Buffer.from(token);
   return given.length === expected.length && timingSafeEqual(given, expected);
-}
-
-function readBody(req: http.IncomingMessage): Promise<string | null> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on("data", (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        resolve(null);
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
-    req.on("error", reject);
-  });
 }
 
 function sendJson(res: http.ServerResponse, status: number, body: unknown): void {

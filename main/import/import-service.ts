@@ -61,7 +61,8 @@ class DryRunRollback extends Error {
 export const DEFAULT_BATCH_SIZE = 10_000;
 
 // TODO(perf): 100,000 rows take 6.05 s on a quiet machine (load 1.5,
-// 2026-12-04) against the 5 s target (7.88 s before). Until 2026-12-04 every imported row ran the Bitrix24
+// 2026-12-04) against the 5 s target (7.88 s before). Until 2026-12-04
+// every imported row ran the Bitrix24
 // outbox's INSERT ... SELECT, whose savepoint made the search index flush
 // each row (see the README); without it, at a load average of 15-25 on
 // 2 cores, the writing thread needs 5.9-7.1 s of CPU instead of 8.4-11.5 s

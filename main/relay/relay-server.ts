@@ -6,6 +6,7 @@
  */
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import { readBody } from "../host/read-body";
 import { createLogger } from "../logging/logger";
 import { HANDLER_PATH, INSTALL_PATH } from "./activity";
 import { actionCallSchema, installEventSchema, parseForm } from "./form";
@@ -62,7 +63,7 @@ async function route(relay: Relay, req: http.IncomingMessage): Promise<RelayAnsw
     return { status: 404, body: { error: "not found" } };
   }
   if (req.method !== "POST") return { status: 405, body: { error: "POST only" } };
-  const body = await readBody(req);
+  const body = await readBody(req, MAX_BODY_BYTES);
   if (body === null) return { status: 413, body: { error: "the request body is too large" } };
   const form = parseForm(body);
   if (path === INSTALL_PATH) {
@@ -80,24 +81,6 @@ function issues(list: { path: PropertyKey[]; message: string }[]): string {
     .slice(0, 5)
     .map((i) => `${i.path.map(String).join(".") || "body"}: ${i.message}`)
     .join("; ");
-}
-
-function readBody(req: http.IncomingMessage): Promise<string | null> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on("data", (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        resolve(null);
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
-    req.on("error", reject);
-  });
 }
 
 function send(res: http.ServerResponse, answer: RelayAnswer): void {
