@@ -3,12 +3,12 @@
  * the timeline following, a jump over a required stage confirmed, and a
  * notice deadline coming up shown as a due reminder, then snoozed.
  */
-import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { type ContractEntry, ContractForm } from "./pages/contract-form";
 import { ContractPage } from "./pages/contract-page";
 import { RegisterPage } from "./pages/register-page";
 import { ContractReminders, LifecycleSection, RemindersView } from "./pages/timeline";
+import { violations } from "./support/axe";
 import { expect, type PactaHost, test } from "./support/pacta";
 
 async function createThroughForm(page: Page, pacta: PactaHost, entry: ContractEntry) {
@@ -20,12 +20,6 @@ async function createThroughForm(page: Page, pacta: PactaHost, entry: ContractEn
   await form.fill(entry);
   await form.create.click();
   await new ContractPage(page).expectTitle(entry.title);
-}
-
-/** WCAG 2 A/AA violations axe finds on the page as it is now. */
-async function violations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
-  return results.violations.map((v) => ({ rule: v.id, elements: v.nodes.map((n) => n.target) }));
 }
 
 const pad = (n: number) => String(n).padStart(2, "0");

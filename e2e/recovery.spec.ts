@@ -9,8 +9,8 @@ import type { ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
+import { violations } from "./support/axe";
 import { expect, runCli, startPacta, test } from "./support/pacta";
 
 const FIXTURE = path.join(__dirname, "fixtures/import/contrats-fr.csv");
@@ -47,11 +47,6 @@ function damageRegister(): string {
 async function open(page: Page) {
   host = await startPacta(dataDir);
   await page.goto(host.url);
-}
-
-async function violations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
-  return results.violations.map((v) => ({ rule: v.id, elements: v.nodes.map((n) => n.target) }));
 }
 
 test("a damaged register opens on recovery, and a backup brings it back", async ({ page }) => {

@@ -4,15 +4,9 @@
  * and kept, the calendar downloaded, and an axe scan.
  */
 import fs from "node:fs";
-import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
+import { violations } from "./support/axe";
 import { expect, test } from "./support/pacta";
-
-/** WCAG 2 A/AA violations axe finds on the page as it is now. */
-async function violations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
-  return results.violations.map((v) => ({ rule: v.id, elements: v.nodes.map((n) => n.target) }));
-}
 
 async function openSettings(page: Page, url: string) {
   await page.goto(url);

@@ -5,22 +5,15 @@
  * field by field, and see the offline state when the portal is gone.
  */
 import path from "node:path";
-import AxeBuilder from "@axe-core/playwright";
-import type { Page } from "@playwright/test";
 import { CONTRACT_TYPE_ID } from "./bitrix24-double/catalog";
 import { Bitrix24Double } from "./bitrix24-double/server";
 import { ContractForm } from "./pages/contract-form";
 import { ContractPage } from "./pages/contract-page";
 import { ConflictsPage, SyncControl, SyncSettings } from "./pages/sync";
+import { violations } from "./support/axe";
 import { expect, test } from "./support/pacta";
 
 let double: Bitrix24Double;
-
-/** WCAG 2 A/AA violations axe finds on the page as it is now. */
-async function violations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
-  return results.violations.map((v) => ({ rule: v.id, elements: v.nodes.map((n) => n.target) }));
-}
 
 test.beforeEach(async () => {
   double = await Bitrix24Double.start();

@@ -5,23 +5,17 @@
  * answer once, and the workflow goes on.
  */
 import path from "node:path";
-import AxeBuilder from "@axe-core/playwright";
-import type { Page } from "@playwright/test";
 import { type SeededTemplates, seedWorkflowTemplates } from "./bitrix24-double/bizproc-seed";
 import { CONTRACT_TYPE_ID } from "./bitrix24-double/catalog";
 import { Bitrix24Double } from "./bitrix24-double/server";
 import { ContractPage } from "./pages/contract-page";
 import { SyncControl } from "./pages/sync";
 import { connectToDouble, TasksInbox, WorkflowsPanel } from "./pages/tasks";
+import { violations } from "./support/axe";
 import { expect, test } from "./support/pacta";
 
 let double: Bitrix24Double;
 let templates: SeededTemplates;
-
-async function violations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
-  return results.violations.map((v) => ({ rule: v.id, elements: v.nodes.map((n) => n.target) }));
-}
 
 test.beforeEach(async () => {
   double = await Bitrix24Double.start();

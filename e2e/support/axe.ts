@@ -16,8 +16,22 @@ export interface Violation {
   elements: string[];
 }
 
-/** The violations axe finds on the page as it is now, in a form that reads well in a diff. */
+/**
+ * Waits for the page's finite animations and transitions to end: a toast or a
+ * dialog still fading in has a colour contrast no person reads.
+ */
+async function settled(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    const finite = document
+      .getAnimations()
+      .filter((a) => Number.isFinite(Number(a.effect?.getComputedTiming().endTime)));
+    await Promise.all(finite.map((a) => a.finished.catch(() => undefined)));
+  });
+}
+
+/** The violations axe finds on the page once it has settled, in a form that reads well in a diff. */
 export async function violations(page: Page): Promise<Violation[]> {
+  await settled(page);
   const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
   return results.violations.map((v) => ({
     rule: v.id,
