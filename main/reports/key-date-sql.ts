@@ -7,9 +7,7 @@
  *
  * `which` is `'term_end'` (the current term end) or `'notice'` (the notice
  * deadline of an automatic renewal, or the decision date of an optional
- * one while it has not lapsed). Answers a `YYYY-MM-DD` date or NULL. The
- * two are asked one after the other for a row: the second reuses the
- * first's computation.
+ * one while it has not lapsed). Answers a `YYYY-MM-DD` date or NULL.
  */
 import type { RenewalKind } from "../../shared/domain/contract";
 import { parseIsoDuration } from "../../shared/domain/duration";
@@ -20,7 +18,6 @@ export const KEY_DATE_FUNCTION = "pacta_key_date";
 
 type SqlValue = string | number | bigint | null | Buffer;
 
-let last: { key: string; dates: KeyDates | null } = { key: "", dates: null };
 const durationDays = new Map<string, number>();
 
 /** A duration's longest length in days (months of 31 days, years of 366); 0 if unreadable. */
@@ -42,6 +39,34 @@ function text(value: SqlValue): string | null {
   return typeof value === "string" && value !== "" ? value : null;
 }
 
+/**
+ * Key dates already worked out, by their inputs: a register holds far fewer
+ * combinations of end date, renewal and day than contracts, and a query
+ * asks for thousands of rows ("ending within N days" reads every automatic
+ * renewal whose end date has passed). A term end depends on neither the
+ * notice nor working days, so its key leaves them out.
+ */
+const known = new Map<string, KeyDates>();
+
+function datesOf(
+  endDate: SqlValue,
+  kind: RenewalKind,
+  term: SqlValue,
+  notice: SqlValue,
+  workingDays: boolean,
+  day: string,
+): KeyDates {
+  const key = `${String(endDate)}|${kind}|${String(term)}|${String(notice)}|${workingDays}|${day}`;
+  let dates = known.get(key);
+  if (dates === undefined) {
+    const renewal = { kind, term: text(term), notice: text(notice) };
+    dates = computeKeyDates({ endDate: text(endDate), renewal }, day, { workingDays });
+    if (known.size >= 20_000) known.clear();
+    known.set(key, dates);
+  }
+  return dates;
+}
+
 export function keyDate(
   which: SqlValue,
   endDate: SqlValue,
@@ -54,21 +79,10 @@ export function keyDate(
   const day = text(today);
   const renewal = text(kind);
   if (day === null || renewal === null || !KINDS.has(renewal)) return null;
-  const key = [endDate, renewal, term, notice, workingDays, day].join("|");
-  let dates = key === last.key ? last.dates : null;
-  if (dates === null) {
-    dates = computeKeyDates(
-      {
-        endDate: text(endDate),
-        renewal: { kind: renewal as RenewalKind, term: text(term), notice: text(notice) },
-      },
-      day,
-      { workingDays: Number(workingDays) === 1 },
-    );
-    last = { key, dates };
-  }
-  if (which === "term_end") return dates.currentTermEnd;
+  const k = renewal as RenewalKind;
+  if (which === "term_end") return datesOf(endDate, k, term, null, false, day).currentTermEnd;
   if (which !== "notice") return null;
+  const dates = datesOf(endDate, k, term, notice, Number(workingDays) === 1, day);
   if (dates.noticeDeadline) return dates.noticeDeadline.date;
   if (dates.decisionDate && !dates.optionLapsed) return dates.decisionDate.date;
   return null;
