@@ -73,7 +73,9 @@ export function detectDelimiter(text: string): Delimiter {
 
 function readCsv(fileName: string, text: string, wanted: ImportMapping["delimiter"]): SourceFile {
   const delimiter = wanted === "auto" ? detectDelimiter(text) : wanted;
-  const parsed = Papa.parse<string[]>(text, { delimiter, skipEmptyLines: "greedy" });
+  // Empty lines go here; lines of blank cells (`;;;`) below, more cheaply
+  // than the parser's "greedy" mode, which joins and trims every row.
+  const parsed = Papa.parse<string[]>(text, { delimiter, skipEmptyLines: true });
   const quoteError = parsed.errors.find((e) => e.type === "Quotes");
   if (quoteError) {
     const where =
@@ -88,7 +90,8 @@ function readCsv(fileName: string, text: string, wanted: ImportMapping["delimite
         : "a quoted cell has text after its closing quote";
     throw new PactaError("import_unreadable", `${fileName}: ${what}${where}`);
   }
-  const [headerCells, ...data] = parsed.data;
+  const lines = parsed.data.filter((cells) => !cells.every((c) => c.trim() === ""));
+  const [headerCells, ...data] = lines;
   const headers = uniqueHeaders(headerCells ?? []);
   const rows: CsvRow[] = [];
   const broken: BrokenRow[] = [];
