@@ -109,6 +109,31 @@ describe("contract register", () => {
   });
 });
 
+describe("import batches", () => {
+  const foreignKeys = () => s.db.pragma("foreign_keys", { simple: true });
+
+  it("take the firm's working-days setting, and check foreign keys again after", () => {
+    s.db.prepare("UPDATE settings SET value = '1' WHERE key = 'reminders.workingDays'").run();
+    s.register.writeBatch(() => s.register.upsertByReference(fields(supply), {}));
+    const row = s.db.prepare("SELECT working_days FROM contracts WHERE reference = ?");
+    expect(row.get(supply.reference)).toEqual({ working_days: 1 });
+    expect(foreignKeys()).toBe(1);
+    const orphan = s.db.prepare("INSERT INTO contract_tags (contract_id, tag) VALUES (999, 'x')");
+    expect(() => orphan.run()).toThrow(/FOREIGN KEY constraint failed/);
+  });
+
+  it("still refuse an unknown stage, and check foreign keys again after a failure", () => {
+    const write = () =>
+      s.register.writeBatch(() => {
+        s.register.upsertByReference(fields({ ...supply, reference: "A-1" }), {});
+        s.register.upsertByReference(fields({ ...supply, stage: "nowhere" }), {});
+      });
+    expect(write).toThrow(/stage/);
+    expect(s.register.idByReference("A-1")).toBeNull();
+    expect(foreignKeys()).toBe(1);
+  });
+});
+
 describe("search and filters", () => {
   beforeEach(() => {
     s.register.create(fields(supply));

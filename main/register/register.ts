@@ -3,7 +3,6 @@
  * transaction that also updates parties, tags, the search index and the
  * history.
  */
-import type { Statement } from "better-sqlite3";
 import { PactaError } from "../../shared/api/result";
 import { localToday } from "../../shared/domain/calendar-date";
 import type {
@@ -18,7 +17,6 @@ import { HistoryChain } from "../lifecycle/hash-chain";
 import { StageVisits } from "../lifecycle/stage-visits";
 import { keepCorrections } from "./keep-corrections";
 import {
-  CONTRACT_COLUMNS,
   type ContractRow,
   columnValues,
   fieldsOf,
@@ -30,6 +28,7 @@ import {
   toParty,
 } from "./rows";
 import { SearchIndex } from "./search-index";
+import { prepareStatements, type RegisterStatements } from "./statements";
 import { timeOrderedUuid } from "./uuid";
 
 export interface RegisterOptions {
@@ -57,7 +56,7 @@ export type WriteHook = (
 
 export class ContractRegister {
   private readonly now: () => Date;
-  private readonly sql: ReturnType<typeof prepare>;
+  private readonly sql: RegisterStatements;
   /** Stages known to exist; stages are never deleted, only retired. */
   private readonly stages = new Set<string>();
   private lastStamp = 0;
@@ -66,13 +65,15 @@ export class ContractRegister {
   private readonly history: HistoryChain;
   private readonly search: SearchIndex;
   private readonly writeHooks: WriteHook[] = [];
+  /** The working-days default, read once per import batch. */
+  private batchWorkingDays: number | null = null;
 
   constructor(
     readonly db: Db,
     private readonly options: RegisterOptions,
   ) {
     this.now = options.now ?? (() => new Date());
-    this.sql = prepare(db);
+    this.sql = prepareStatements(db);
     this.visits = new StageVisits(db);
     this.history = new HistoryChain(db);
     this.search = new SearchIndex(db);
@@ -154,21 +155,41 @@ export class ContractRegister {
    * statement at the end, and the search index is written at the end too.
    */
   writeBatch<T>(work: () => T): T {
-    return this.db.transaction(() => {
-      this.history.beginBatch();
-      this.visits.deferMarks();
-      this.search.defer();
-      try {
-        const result = work();
-        this.visits.flushMarks();
-        this.search.flush();
-        return result;
-      } finally {
-        this.history.endBatch();
-        this.visits.dropMarks();
-        this.search.drop();
-      }
-    })();
+    // Foreign keys are not checked while the batch writes: each row it adds
+    // refers to the contract written just before it, or to a stage checked
+    // by `checkStage`, so the checks (a lookup per row of parties, tags,
+    // history and stage visits) could only ever pass. SQLite ignores this
+    // pragma inside a transaction: it is switched around the batch's own,
+    // synchronously, so no other write on this connection runs meanwhile.
+    const unchecked =
+      !this.db.inTransaction && this.db.pragma("foreign_keys", { simple: true }) === 1;
+    if (unchecked) this.db.pragma("foreign_keys = OFF");
+    try {
+      return this.db.transaction(() => {
+        this.history.beginBatch();
+        this.visits.deferMarks();
+        this.search.defer();
+        this.batchWorkingDays = this.workingDaysDefault();
+        try {
+          const result = work();
+          this.visits.flushMarks();
+          this.search.flush();
+          return result;
+        } finally {
+          this.history.endBatch();
+          this.visits.dropMarks();
+          this.search.drop();
+          this.batchWorkingDays = null;
+        }
+      })();
+    } finally {
+      if (unchecked) this.db.pragma("foreign_keys = ON");
+    }
+  }
+
+  /** Whether a new contract counts its deadlines in working days (the firm's setting). */
+  private workingDaysDefault(): number {
+    return this.batchWorkingDays ?? (this.sql.workingDays.get() === undefined ? 0 : 1);
   }
 
   markReviewed(id: number): Contract {
@@ -220,8 +241,9 @@ export class ContractRegister {
     const values = columnValues(toColumns(fields, stage));
     const uid = timeOrderedUuid(this.now());
     const review = JSON.stringify(options.review ?? []);
+    const workingDays = this.workingDaysDefault();
     const info = this.guardReference(fields, () =>
-      this.sql.insert.run(uid, ...values, review, at, at),
+      this.sql.insert.run(uid, ...values, review, at, at, workingDays),
     );
     const id = Number(info.lastInsertRowid);
     const imported = options.action === "imported";
@@ -338,48 +360,4 @@ export class ContractRegister {
 
 function stageIssue(message: string): PactaError {
   return new PactaError("invalid_argument", message, [{ path: ["stage"], message }]);
-}
-
-/**
- * The statements an import runs for every new contract bind their values
- * by position: binding 19 named values from an object measured about
- * 8 µs a row more, the largest cost of a big import after SQLite's own.
- */
-function prepare(db: Db) {
-  const columns = CONTRACT_COLUMNS.join(", ");
-  const places = CONTRACT_COLUMNS.map(() => "?").join(", ");
-  const sets = CONTRACT_COLUMNS.map((c) => `${c} = @${c}`).join(", ");
-  const s = (sql: string): Statement => db.prepare(sql);
-  return {
-    byId: s("SELECT * FROM contracts WHERE id = @id"),
-    byReference: s("SELECT id FROM contracts WHERE reference = ? AND deleted = 0"),
-    parties: s(
-      `SELECT name, role, signatory, email, internal FROM parties
-       WHERE contract_id = @id ORDER BY position`,
-    ),
-    tags: s("SELECT tag FROM contract_tags WHERE contract_id = @id ORDER BY tag"),
-    history: s(
-      `SELECT id, at, actor, action, changes, hash FROM contract_history
-       WHERE contract_id = @id ORDER BY id`,
-    ),
-    stage: s("SELECT key FROM stages WHERE key = @key"),
-    // working_days: the default that applies to a contract without its own choice.
-    insert: s(
-      `INSERT INTO contracts (uid, ${columns}, review_flags, created_at, updated_at,
-         working_days)
-       VALUES (?, ${places}, ?, ?, ?,
-         coalesce((SELECT value = '1' FROM settings WHERE key = 'reminders.workingDays'), 0))`,
-    ),
-    update: s(
-      `UPDATE contracts SET ${sets}, review_flags = @review_flags, updated_at = @updated_at
-       WHERE id = @id`,
-    ),
-    insertParty: s(
-      `INSERT INTO parties (contract_id, position, name, role, signatory, email, internal)
-       VALUES (?, ?, ?, ?, ?, ?, ?)`,
-    ),
-    deleteParties: s("DELETE FROM parties WHERE contract_id = @id"),
-    insertTag: s("INSERT OR IGNORE INTO contract_tags (contract_id, tag) VALUES (?, ?)"),
-    deleteTags: s("DELETE FROM contract_tags WHERE contract_id = @id"),
-  };
 }
