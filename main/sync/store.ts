@@ -180,9 +180,9 @@ export class SyncStore {
    * savepoint makes the search index (FTS5) write out what it holds in
    * memory, which made each imported row cost a search-index flush.
    */
-  enqueue(contractId: number, action: string, at: string): void {
+  enqueue(contractId: number, action: string, at: string | (() => string)): void {
     if (this.sql.connected.get() === undefined) return;
-    this.sql.enqueue.run(contractId, action, at);
+    this.sql.enqueue.run(contractId, action, typeof at === "string" ? at : at());
   }
 
   /** Contracts waiting in the outbox, in the order of their first waiting edit. */
