@@ -7,6 +7,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { PactaError } from "../../shared/api/result";
 import { createLogger } from "../logging/logger";
+import { ensureDeferredIndexes } from "./deferred-indexes";
 import { migrate } from "./migrate";
 
 const log = createLogger("db");
@@ -44,6 +45,9 @@ export function openDatabase(file: string): Db {
     db.pragma("cache_size = -65536");
     db.pragma("mmap_size = 268435456");
     const version = migrate(db);
+    // An import stopped between dropping and rebuilding an index left it missing.
+    const rebuilt = ensureDeferredIndexes(db);
+    if (rebuilt.length > 0) log.warn({ file, rebuilt }, "missing indexes built again");
     if (fresh) fs.chmodSync(file, 0o600);
     log.info({ file, version }, "database open");
     return db;

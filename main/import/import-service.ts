@@ -6,6 +6,7 @@
 import { randomUUID } from "node:crypto";
 import type { ImportJob, ImportReport } from "../../shared/api/contract";
 import { PactaError } from "../../shared/api/result";
+import { dropDeferredIndexes, ensureDeferredIndexes } from "../db/deferred-indexes";
 import { messageOf } from "../db/open";
 import { createLogger } from "../logging/logger";
 import { ContractList } from "../register/list";
@@ -41,6 +42,8 @@ export interface RunOptions {
    * Null, or none found, maps every row on this thread.
    */
   workerScript?: string | null;
+  /** The size from which an import defers sort indexes (`BULK_ROWS`); for tests. */
+  bulkRows?: number;
 }
 
 export async function runImport(
@@ -89,11 +92,27 @@ export async function executeImport(
   const workerScript =
     options.workerScript === undefined ? defaultWorkerScript() : options.workerScript;
   const batches = new MappedBatches(prepared, stages, batchSize, { workerScript });
+  const rows = prepared.file.rows.length;
+  const bulk =
+    !options.dryRun && rows >= (options.bulkRows ?? BULK_ROWS) && rows >= storedCount(register);
+  if (bulk) dropDeferredIndexes(register.db);
   try {
     return await writeBatches(register, prepared, options, batches);
   } finally {
     batches.close();
+    if (bulk) ensureDeferredIndexes(register.db);
   }
+}
+
+/**
+ * From this many rows, and at least as many as the register holds, an
+ * import builds the sort indexes it may defer once at its end
+ * (`db/deferred-indexes.ts`) rather than row by row.
+ */
+export const BULK_ROWS = 20_000;
+
+function storedCount(register: ContractRegister): number {
+  return register.db.prepare("SELECT count(*) FROM contracts").pluck().get() as number;
 }
 
 /** What writing a batch needs besides its rows, and the report it adds to. */

@@ -1,0 +1,114 @@
+/**
+ * A big import drops the title order's index and builds it once at its end
+ * (`db/deferred-indexes.ts`): the index must come back the same, whichever
+ * way the import ends, and a small import must leave it alone.
+ */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import type { ContractFields } from "../../shared/domain/contract";
+import { openDatabase } from "../db/open";
+import { ContractList } from "../register/list";
+import { ContractRegister, type UpsertOutcome, type WriteOptions } from "../register/register";
+import { runImport } from "./import-service";
+
+const dirs: string[] = [];
+const opened: { close(): void }[] = [];
+afterEach(() => {
+  for (const db of opened.splice(0)) db.close();
+  for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+function registerAt(file?: string): ContractRegister {
+  const where =
+    file ?? path.join(fs.mkdtempSync(path.join(os.tmpdir(), "pacta-bulk-")), "r.sqlite");
+  if (!file) dirs.push(path.dirname(where));
+  const db = openDatabase(where);
+  opened.push(db);
+  return new ContractRegister(db, { actor: "bulk test" });
+}
+
+const titleIndex = (r: ContractRegister) =>
+  r.db.prepare("SELECT sql FROM sqlite_master WHERE name = 'contracts_by_title'").pluck().get() as
+    | string
+    | undefined;
+const words = (sql: string | undefined) => sql?.replace(/\s+/g, " ").replace(/ IF NOT EXISTS/, "");
+
+/** `Ref;Title` rows R-1 … R-n, titles in reverse order of their references. */
+function rows(n: number, from = 1): string {
+  const lines = ["Référence;Titre"];
+  for (let i = from; i < from + n; i += 1) lines.push(`R-${i};Contrat ${String(1000 - i)}`);
+  return lines.join("\n");
+}
+
+describe("a big import", () => {
+  it("builds the title order once at its end, the same index as before", async () => {
+    const register = registerAt();
+    const before = words(titleIndex(register));
+    const during: (string | undefined)[] = [];
+    const report = await runImport(
+      register,
+      { fileName: "big.csv", content: rows(30) },
+      {
+        dryRun: false,
+        batchSize: 10,
+        bulkRows: 10,
+        onProgress: () => during.push(titleIndex(register)),
+      },
+    );
+    expect(report.created).toBe(30);
+    expect(during).toEqual([undefined, undefined, undefined]);
+    expect(words(titleIndex(register))).toBe(before);
+    const page = new ContractList(register.db).list({ sort: "title", direction: "asc", limit: 2 });
+    expect(page.rows.map((r) => r.title)).toEqual(["Contrat 970", "Contrat 971"]);
+  });
+
+  it("builds it again when a batch fails", async () => {
+    class FailingRegister extends ContractRegister {
+      calls = 0;
+      override upsertByReference(fields: ContractFields, options: WriteOptions): UpsertOutcome {
+        this.calls += 1;
+        if (this.calls === 15) throw new Error("disk I/O error");
+        return super.upsertByReference(fields, options);
+      }
+    }
+    const healthy = registerAt();
+    const failing = new FailingRegister(healthy.db, { actor: "bulk test" });
+    const run = runImport(
+      failing,
+      { fileName: "big.csv", content: rows(30) },
+      { dryRun: false, batchSize: 10, bulkRows: 10 },
+    );
+    await expect(run).rejects.toThrow(/disk I\/O error/);
+    expect(titleIndex(healthy)).toBeDefined();
+  });
+
+  it("leaves the index alone when the register holds more than the file", async () => {
+    const register = registerAt();
+    await runImport(register, { fileName: "a.csv", content: rows(30) }, { dryRun: false });
+    const during: (string | undefined)[] = [];
+    await runImport(
+      register,
+      { fileName: "b.csv", content: rows(20, 31) },
+      {
+        dryRun: false,
+        batchSize: 10,
+        bulkRows: 10,
+        onProgress: () => during.push(titleIndex(register)),
+      },
+    );
+    expect(during.every((sql) => sql !== undefined)).toBe(true);
+  });
+
+  it("stopped between the two, leaves a register that builds the index when opened", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pacta-bulk-"));
+    dirs.push(dir);
+    const file = path.join(dir, "r.sqlite");
+    const first = registerAt(file);
+    const before = words(titleIndex(first));
+    first.db.exec("DROP INDEX contracts_by_title");
+    first.db.close();
+    expect(words(titleIndex(registerAt(file)))).toBe(before);
+  });
+});
