@@ -6,7 +6,7 @@ import { generateCsv } from "../bench/generate";
 import { checkDraft } from "./check-draft";
 import { emptyDraft } from "./finish-row";
 import { mapCsvRow } from "./map-row";
-import { readSourceFile } from "./read-file";
+import { csvColumns, readSourceFile } from "./read-file";
 
 /** Mostly a good value, sometimes one the schema refuses or must look at. */
 const mostly = <T, U>(good: fc.Arbitrary<T>, bad: fc.Arbitrary<U>) =>
@@ -131,8 +131,9 @@ describe("checkDraft", () => {
         notes: "Notes",
       },
     });
+    const columns = csvColumns(file.headers);
     for (const row of file.rows) {
-      const mapped = mapCsvRow(row, mapping);
+      const mapped = mapCsvRow(row, columns, mapping);
       if (!mapped.ok) throw new Error(mapped.error);
       expect(mapped.flags).toEqual([]);
       expect(checkDraft(mapped.fields)).toStrictEqual(contractInputSchema.parse(mapped.fields));

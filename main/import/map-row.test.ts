@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { type ImportMappingInput, importMappingSchema } from "../../shared/domain/import-mapping";
 import { mapJsonRow } from "./map-json";
 import { type MappedRow, mapCsvRow } from "./map-row";
+import { csvColumns } from "./read-file";
 import { readParty } from "./read-values";
 
 const COLUMNS = {
@@ -25,7 +26,9 @@ function map(cells: Record<string, string>, extra: Partial<ImportMappingInput> =
     dateFormat: "DD/MM/YYYY",
     ...extra,
   });
-  return mapCsvRow({ row: 7, cells }, mapping);
+  const headers = Object.keys(cells);
+  const row = { row: 7, values: headers.map((h) => cells[h] ?? "") };
+  return mapCsvRow(row, csvColumns(headers), mapping);
 }
 
 function imported(m: MappedRow) {

@@ -8,7 +8,7 @@ import type { ReviewFlag } from "../../shared/domain/contract";
 import type { ImportField, ImportMapping } from "../../shared/domain/import-mapping";
 import { DEFAULT_STAGES, type StageDefinition } from "../../shared/domain/stages";
 import { type Draft, emptyDraft, finishRow, type MappedRow } from "./finish-row";
-import type { CsvRow } from "./read-file";
+import type { CsvColumns, CsvRow } from "./read-file";
 import {
   hasWord,
   type Read,
@@ -41,6 +41,7 @@ const SOURCE_OF: Record<string, ImportField> = {
 
 export function mapCsvRow(
   input: CsvRow,
+  columns: CsvColumns,
   mapping: ImportMapping,
   options: MapOptions = {},
 ): MappedRow {
@@ -49,7 +50,8 @@ export function mapCsvRow(
     mapping.columns[(SOURCE_OF[field] ?? field) as ImportField] ?? null;
   const cell = (field: ImportField): string => {
     const column = mapping.columns[field];
-    return column === undefined ? "" : unescapeFormula((input.cells[column] ?? "").trim());
+    const at = column === undefined ? undefined : columns.get(column);
+    return at === undefined ? "" : unescapeFormula((input.values[at] ?? "").trim());
   };
   const title = cell("title");
   if (title === "") {

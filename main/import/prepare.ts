@@ -10,7 +10,7 @@ import { type ImportMapping, importMappingSchema } from "../../shared/domain/imp
 import type { StageDefinition } from "../../shared/domain/stages";
 import { mapJsonRow } from "./map-json";
 import { type MappedRow, mapCsvRow } from "./map-row";
-import { readSourceFile, type SourceFile } from "./read-file";
+import { cellsOf, csvColumns, readSourceFile, type SourceFile } from "./read-file";
 import { suggestMapping } from "./suggest-mapping";
 
 export type ImportSource = z.input<typeof importSourceSchema>;
@@ -40,7 +40,7 @@ export function suggestionFor(file: SourceFile): ImportMapping {
   if (file.format === "csv") {
     return suggestMapping(
       file.headers,
-      file.rows.slice(0, 200).map((r) => r.cells),
+      file.rows.slice(0, 200).map((r) => cellsOf(file.headers, r)),
     );
   }
   const keys = new Set(file.headers);
@@ -93,7 +93,8 @@ export function mapRowOf(
   const { file, mapping } = prepared;
   const options = stages ? { stages } : {};
   if (file.format === "csv") {
-    return (i) => mapCsvRow(file.rows[i] ?? { row: 0, cells: {} }, mapping, options);
+    const columns = csvColumns(file.headers);
+    return (i) => mapCsvRow(file.rows[i] ?? { row: 0, values: [] }, columns, mapping, options);
   }
   return (i) => mapJsonRow(file.rows[i] ?? { row: 0, value: null }, mapping, options);
 }

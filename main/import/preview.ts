@@ -5,7 +5,7 @@
  */
 import type { ImportedRow, ImportPreview } from "../../shared/api/contract";
 import { type ImportSource, mapRowOf, parseMapping, suggestionFor } from "./prepare";
-import { readSourceFile } from "./read-file";
+import { cellsOf, readSourceFile } from "./read-file";
 import { dateSamples, fittingDateFormats } from "./suggest-mapping";
 
 export function previewImport(source: ImportSource, sampleSize = 20): ImportPreview {
@@ -36,7 +36,8 @@ export function previewImport(source: ImportSource, sampleSize = 20): ImportPrev
     }
   }
   sample.sort((a, b) => a.row - b.row);
-  const cells = file.format === "csv" ? file.rows.slice(0, 200).map((r) => r.cells) : [];
+  const cells =
+    file.format === "csv" ? file.rows.slice(0, 200).map((r) => cellsOf(file.headers, r)) : [];
   return {
     format: file.format,
     headers: file.headers,

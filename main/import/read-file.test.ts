@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { PactaError } from "../../shared/api/result";
-import { detectDelimiter, detectFormat, readSourceFile } from "./read-file";
+import { cellsOf, detectDelimiter, detectFormat, readSourceFile } from "./read-file";
 
 const fixtures = path.resolve(__dirname, "../../e2e/fixtures/import");
 const fixture = (name: string) => fs.readFileSync(path.join(fixtures, name), "utf8");
@@ -29,8 +29,9 @@ describe("readSourceFile, CSV", () => {
     expect(file.rows).toHaveLength(3);
     const first = file.rows[0];
     expect(first?.row).toBe(1);
-    expect(first?.cells.Remarques).toBe("Première ligne\ndeuxième ligne; avec un point-virgule");
-    expect(first?.cells.Cocontractant).toContain('(le "Prestataire")');
+    const cells = first ? cellsOf(file.headers, first) : {};
+    expect(cells.Remarques).toBe("Première ligne\ndeuxième ligne; avec un point-virgule");
+    expect(cells.Cocontractant).toContain('(le "Prestataire")');
     expect(file.rows[2]?.row).toBe(3);
   });
 
@@ -39,7 +40,7 @@ describe("readSourceFile, CSV", () => {
     expect(detectDelimiter('"x;y",b,c\n')).toBe(",");
     expect(detectDelimiter("single\nvalue")).toBe(",");
     const file = readSourceFile("t.tsv", "Title\tReference\r\nLease\tL-1\r\n");
-    expect(file.rows[0]).toEqual({ row: 1, cells: { Title: "Lease", Reference: "L-1" } });
+    expect(file.rows[0]).toEqual({ row: 1, values: ["Lease", "L-1"] });
   });
 
   it("keeps the delimiter the mapping names", () => {
@@ -48,7 +49,7 @@ describe("readSourceFile, CSV", () => {
   });
 
   it("names blank and repeated headers, skips blank lines, counts rows from 1", () => {
-    const file = readSourceFile("x.csv", "Title,,Title\n\nA,b,c\n\n\nD,e,f\n");
+    const file = readSourceFile("x.csv", "Title,,Title\n\nA,b,c\n\n , ,\n   \nD,e,f\n");
     expect(file.headers).toEqual(["Title", "column 2", "Title (2)"]);
     expect(file.rows.map((r) => r.row)).toEqual([1, 2]);
   });
@@ -56,7 +57,7 @@ describe("readSourceFile, CSV", () => {
   it("reports a row with more cells than the header, and reads the others", () => {
     const file = readSourceFile("x.csv", "Title,Reference\nA,1\nB,2,oops\nC,3,\n");
     if (file.format !== "csv") throw new Error("expected CSV");
-    expect(file.rows.map((r) => r.cells.Title)).toEqual(["A", "C"]);
+    expect(file.rows.map((r) => r.values[0])).toEqual(["A", "C"]);
     expect(file.broken).toHaveLength(1);
     expect(file.broken[0]?.row).toBe(2);
     expect(file.broken[0]?.message).toMatch(/3 cells but the header has 2/);

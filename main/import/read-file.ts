@@ -12,10 +12,22 @@ import type { ImportMapping } from "../../shared/domain/import-mapping";
 
 export type Delimiter = "," | ";" | "\t";
 
-/** One data row of a CSV file: header → cell text. */
+/** One data row of a CSV file: its cells' text, in the order of the headers. */
 export interface CsvRow {
   row: number;
-  cells: Record<string, string>;
+  values: readonly string[];
+}
+
+/** Header → its position in every row's `values`. */
+export type CsvColumns = ReadonlyMap<string, number>;
+
+export function csvColumns(headers: readonly string[]): CsvColumns {
+  return new Map(headers.map((h, i) => [h, i]));
+}
+
+/** A row as header → cell text, for the few rows a preview shows. */
+export function cellsOf(headers: readonly string[], row: CsvRow): Record<string, string> {
+  return Object.fromEntries(headers.map((h, i) => [h, row.values[i] ?? ""]));
 }
 
 /** One element of a JSON file, as it was written. */
@@ -107,11 +119,7 @@ function readCsv(fileName: string, text: string, wanted: ImportMapping["delimite
       });
       return;
     }
-    const cells: Record<string, string> = {};
-    headers.forEach((h, i) => {
-      cells[h] = cellsOfRow[i] ?? "";
-    });
-    rows.push({ row, cells });
+    rows.push({ row, values: cellsOfRow });
   });
   return { format: "csv", headers, delimiter, rows, broken };
 }
