@@ -63,22 +63,18 @@ class DryRunRollback extends Error {
 
 export const DEFAULT_BATCH_SIZE = 10_000;
 
-// TODO(perf): 100,000 rows take 6.05 s on a quiet machine (load 1.5,
-// 2026-12-04) against the 5 s target (7.88 s before). Until 2026-12-04
-// every imported row ran the Bitrix24
-// outbox's INSERT ... SELECT, whose savepoint made the search index flush
-// each row (see the README); without it, at a load average of 15-25 on
-// 2 cores, the writing thread needs 5.9-7.1 s of CPU instead of 8.4-11.5 s
-// (the worker about 1.5 s either way); at a load average of 6-8, 7.8-10.1 s
-// of wall time instead of 12.2-14.0 s. What is
-// left on the writing thread: SQLite about 60% (the contract row and its
-// five indexes about a quarter of it, the three sort indexes as much as
-// the row; they cannot be built after the load, since every batch commits
-// with its indexes), and JS about 40%: the history hash chain, uuids,
-// the search text and column values (these two could come from the
-// worker), the repeated-reference map, and garbage collection. A batch
-// now writes the search index at its end: a re-import changing 5,000 rows
-// took 1.08 s of CPU, 0.64-0.69 s now (same load).
+// Where the time of a 100,000-row import goes (4.95 s on a quiet machine,
+// 2026-12-05; 6.05 s the day before, 7.88 s before that): the writing
+// thread reads and checks the whole file first (about 0.3 s: nothing is
+// written from a file that turns out broken), maps the first batch while
+// the worker reads the file again, then writes. Of the writes, SQLite takes
+// about two thirds (the contract row and its indexes, parties, tags,
+// history, stage visits, the search index at each batch's end and its
+// segments at each commit), JS the rest: the history's hash chain, uuids,
+// the search text, and garbage collection. Already off the writing thread
+// or out of it: mapping (the worker), foreign-key checks (unneeded inside a
+// batch), per-row savepoints (none), the title order (built once at the
+// end of a big import).
 
 const nextTick = () => new Promise<void>((resolve) => setImmediate(resolve));
 
