@@ -58,12 +58,19 @@ export class SyncSettings {
     await expect(this.section).toBeVisible();
   }
 
-  /** Opens a select by its label and picks an option, as a person does with the mouse. */
+  /**
+   * Opens a select by its label and picks an option, as a person does with the mouse:
+   * once the portal's lists have loaded, and again if the list closed before the pick.
+   */
   async choose(label: string, option: string): Promise<void> {
+    await expect(this.section.getByText("Lecture du portail…")).toBeHidden({ timeout: 30_000 });
     const select = this.section.getByRole("combobox", { name: label, exact: true });
-    await select.click();
-    await this.page.getByRole("option", { name: option, exact: true }).click();
-    await expect(select).toHaveValue(option);
+    const choice = this.page.getByRole("option", { name: option, exact: true });
+    await expect(async () => {
+      if (!(await choice.isVisible())) await select.click();
+      await choice.click({ timeout: 2000 });
+      await expect(select).toHaveValue(option, { timeout: 1000 });
+    }).toPass({ timeout: 20_000 });
   }
 }
 
