@@ -91,12 +91,21 @@ export async function executeImport(
   const rows = prepared.file.rows.length;
   const bulk =
     !options.dryRun && rows >= (options.bulkRows ?? BULK_ROWS) && rows >= storedCount(register);
-  if (bulk) dropDeferredIndexes(register.db);
   try {
+    if (bulk) dropDeferredIndexes(register.db);
     return await writeBatches(register, prepared, options, batches);
   } finally {
     batches.close();
-    if (bulk) ensureDeferredIndexes(register.db);
+    if (bulk) rebuildDeferredIndexes(register);
+  }
+}
+
+/** Never hides why an import stopped: a failed rebuild is left for the next opening. */
+function rebuildDeferredIndexes(register: ContractRegister): void {
+  try {
+    ensureDeferredIndexes(register.db);
+  } catch (error) {
+    log.warn({ error: messageOf(error) }, "indexes not built again; the next opening will");
   }
 }
 
