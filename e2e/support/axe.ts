@@ -29,7 +29,7 @@ async function settled(page: Page): Promise<void> {
   });
 }
 
-/** The violations axe finds on the page once it has settled, in a form that reads well in a diff. */
+/** What axe finds on the page once it has settled, in a form that reads well in a diff. */
 export async function violations(page: Page): Promise<Violation[]> {
   await settled(page);
   const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
