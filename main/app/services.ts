@@ -95,6 +95,7 @@ export function openServices(options: OpenOptions): PactaServices {
     now,
     reports,
     portal: () => sync.store.connection()?.portal ?? null,
+    portalLanguage: () => sync.store.settings().portalLanguage ?? "fr",
   });
   services = {
     dataDir,

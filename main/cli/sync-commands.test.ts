@@ -183,3 +183,19 @@ describe("pacta connect --rate", () => {
     }
   });
 });
+
+describe("pacta connect --portal-language", () => {
+  it("sets the language Pacta writes in on the portal, and refuses any other", async () => {
+    const bad = await pacta("connect", "--webhook", double.webhookUrl(), "--portal-language", "de");
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/--portal-language must be fr or en, not "de"/);
+    const ok = await pacta("connect", "--webhook", double.webhookUrl(), "--portal-language", "EN");
+    expect(ok.status, ok.stderr).toBe(0);
+    const s = openServices({ dataDir, actor: "check" });
+    try {
+      expect(s.sync.status().settings.portalLanguage).toBe("en");
+    } finally {
+      s.close();
+    }
+  });
+});

@@ -1,7 +1,12 @@
 /** The Bitrix24 commands of `pacta`: connect, disconnect, sync. */
 import type { Command } from "commander";
 import { PactaError } from "../../shared/api/result";
-import type { ConnectionInfo, SyncRun } from "../../shared/api/sync";
+import {
+  type ConnectionInfo,
+  PORTAL_LANGUAGES,
+  type PortalLanguage,
+  type SyncRun,
+} from "../../shared/api/sync";
 import type { PactaServices } from "../app/services";
 import { parseId } from "./commands";
 import { out, printJson, type Runner, UsageError } from "./output";
@@ -23,6 +28,10 @@ export function syncCommands(cli: Command, run: Runner): void {
     .option("--oauth-server <url>", "with --oauth: the OAuth server (https://oauth.bitrix.info)")
     .option("--redirect-port <n>", "with --oauth: listen on this 127.0.0.1 port (random if absent)")
     .option("--rate <burst/per-second>", "the portal's request rate, e.g. 50/2 (Enterprise 250/5)")
+    .option(
+      "--portal-language <fr|en>",
+      "the language of trigger comments and digests on the portal",
+    )
     .option("--json", "print the connection as JSON")
     .action((o: ConnectOptions) => run((s) => connectCommand(s, o)));
 
@@ -60,6 +69,7 @@ export interface ConnectOptions {
   oauthServer?: string;
   redirectPort?: string;
   rate?: string;
+  portalLanguage?: string;
   json?: boolean;
 }
 
@@ -77,10 +87,17 @@ export function parseRate(text: string): { capacity: number; drainPerSecond: num
   return { capacity, drainPerSecond };
 }
 
+function parseLanguage(text: string): PortalLanguage {
+  const language = PORTAL_LANGUAGES.find((l) => l === text.trim().toLowerCase());
+  if (!language) throw new UsageError(`--portal-language must be fr or en, not "${text}"`);
+  return language;
+}
+
 export async function connectCommand(s: PactaServices, o: ConnectOptions): Promise<void> {
   if (o.oauth && o.webhook) throw new UsageError("give either --webhook or --oauth, not both");
   if (!o.oauth && !o.webhook) throw new UsageError("give --webhook URL, or --oauth with its keys");
   const rate = o.rate === undefined ? undefined : parseRate(o.rate);
+  const language = o.portalLanguage === undefined ? undefined : parseLanguage(o.portalLanguage);
   let info: ConnectionInfo;
   try {
     info = o.oauth ? await oauthConnect(s, o) : await s.sync.connectWebhook(o.webhook ?? "");
@@ -92,6 +109,7 @@ export async function connectCommand(s: PactaServices, o: ConnectOptions): Promi
     throw error;
   }
   if (rate) s.sync.saveSettings({ ...s.sync.status().settings, rateLimit: rate });
+  if (language) s.sync.saveSettings({ ...s.sync.status().settings, portalLanguage: language });
   if (o.json) return printJson(info);
   const where = info.secretStorage === "file" ? "a file only you can read" : "the keychain";
   const user = `${info.userName} (user ${info.userId})`;

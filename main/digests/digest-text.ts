@@ -1,7 +1,8 @@
 /**
- * A digest in words: the portal notification (BB-code, in the language of
- * the firm's portal, French) and the lines the CLI prints.
+ * A digest in words: the portal notification (BB-code, in the language the
+ * firm chose for its portal) and the lines the CLI prints.
  */
+import type { PortalLanguage } from "../../shared/api/sync";
 import { type Digest, digestSummary } from "../../shared/domain/digests";
 
 function line(i: Digest["late"][number]): string {
@@ -9,12 +10,20 @@ function line(i: Digest["late"][number]): string {
   return `${name} — ${i.stage}, ${i.dueDate}`;
 }
 
+const PORTAL_WORDS: Record<
+  PortalLanguage,
+  { title: string; days: string; more: (n: number) => string }
+> = {
+  fr: { title: "Synthèse Pacta du", days: "j", more: (n) => `… et ${n} autres` },
+  en: { title: "Pacta digest of", days: "d", more: (n) => `… and ${n} more` },
+};
+
 /** The `im.notify` message: a bold title, the summary, the late stages. */
-export function portalMessage(d: Digest): string {
-  // TODO(digests): the portal message is French only; the person's language is not stored.
-  const lines = [`[B]Synthèse Pacta du ${d.today}[/B]`, digestSummary(d, "fr")];
-  for (const i of d.late.slice(0, 10)) lines.push(`• ${line(i)} (+${i.daysLate} j)`);
-  if (d.late.length > 10) lines.push(`… et ${d.late.length - 10} autres`);
+export function portalMessage(d: Digest, language: PortalLanguage = "fr"): string {
+  const w = PORTAL_WORDS[language];
+  const lines = [`[B]${w.title} ${d.today}[/B]`, digestSummary(d, language)];
+  for (const i of d.late.slice(0, 10)) lines.push(`• ${line(i)} (+${i.daysLate} ${w.days})`);
+  if (d.late.length > 10) lines.push(w.more(d.late.length - 10));
   return lines.join("\n");
 }
 

@@ -204,4 +204,28 @@ describe("digests on the portal", () => {
     expect(sent[0]?.message).toContain("Synthèse Pacta du 2026-06-01");
     expect(sent[0]?.message).toContain("F — draft held by Alice");
   });
+
+  it("speak English on a portal whose language is set to English", async () => {
+    const fast = { rateLimit: { capacity: 50, drainPerSecond: 100 } };
+    s.close();
+    s = openServices({ dataDir: folder.dir, actor: "tester", now: clock.now, bitrix24: fast });
+    await s.sync.connectWebhook(double.webhookUrl());
+    s.sync.saveSettings({ ...s.sync.status().settings, portalLanguage: "en" });
+    s.lifecycle.people.save({
+      id: known.alice,
+      name: "Alice Martin",
+      email: "alice@example.test",
+      role: "lawyer",
+      bitrixUserId: "2",
+    });
+    clock.set(2026, 6, 1, 8, 0);
+    s.digests.setSetting({ personId: known.alice, enabled: true, time: "09:00" });
+    clock.set(2026, 6, 1, 9, 5);
+    expect(s.digests.check()).toHaveLength(1);
+    expect((await s.sync.run()).state).toBe("done");
+    const [sent] = messagesOf(double.state).notifications;
+    expect(sent?.message).toContain("[B]Pacta digest of 2026-06-01[/B]");
+    expect(sent?.message).toContain("1 late stage");
+    expect(sent?.message).not.toContain("Synthèse");
+  });
 });

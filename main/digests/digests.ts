@@ -12,6 +12,7 @@
 import type { Statement } from "better-sqlite3";
 import type { DigestFeed } from "../../shared/api/digests";
 import { PactaError } from "../../shared/api/result";
+import type { PortalLanguage } from "../../shared/api/sync";
 import { addDays, localToday } from "../../shared/domain/calendar-date";
 import {
   DEFAULT_DIGEST_TIME,
@@ -35,6 +36,8 @@ export interface DigestOptions {
   reports: Reports;
   /** The connected portal's address, or null when none is connected. */
   portal: () => string | null;
+  /** The language the firm chose for what Pacta writes on the portal. */
+  portalLanguage?: () => PortalLanguage;
 }
 
 interface SettingRow {
@@ -161,7 +164,7 @@ export class Digests {
       portal,
       user: s.bitrix_user_id,
       tag: `pacta-digest-${s.id}-${digest.today}`,
-      message: portalMessage(digest),
+      message: portalMessage(digest, this.options.portalLanguage?.() ?? "fr"),
       at: this.options.now().toISOString(),
     });
   }

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTempServices } from "../test-support/temp-register";
-import { frenchStageNames, summary } from "./summary";
+import { stageNames, summary } from "./summary";
 
 let s: ReturnType<typeof openTempServices>;
 beforeAll(() => {
@@ -23,7 +23,7 @@ describe("trigger summary", () => {
         actions: [],
       },
       "[Pacta #1]",
-      frenchStageNames(s.db),
+      stageNames(s.db, "fr"),
     );
     expect(text).toContain("- Étape : Brouillon → Revue juridique");
     expect(text).not.toContain("legal_review");
@@ -32,7 +32,7 @@ describe("trigger summary", () => {
   });
 
   it("keeps a key it does not know, and a dash for none", () => {
-    const names = frenchStageNames(s.db);
+    const names = stageNames(s.db, "fr");
     expect(names("no_such_stage")).toBe("no_such_stage");
     const text = summary(
       "X",
@@ -41,5 +41,31 @@ describe("trigger summary", () => {
       names,
     );
     expect(text).toContain("- Étape : — → En vigueur");
+  });
+
+  it("speaks English when the portal's language is English", () => {
+    const text = summary(
+      "Office lease",
+      {
+        groups: ["stage", "dates"],
+        action: "stage",
+        changes: {
+          stage: ["draft", "active"],
+          endDate: ["2027-01-01", "2028-01-01"],
+          text: [1, 2],
+        },
+        actions: [],
+      },
+      "[Pacta #3]",
+      stageNames(s.db, "en"),
+      "en",
+    );
+    expect(text.split("\n")).toEqual([
+      'Pacta: the contract "Office lease" changed (stage, dates).',
+      "- Stage: Draft → Active",
+      "- End date: 2027-01-01 → 2028-01-01",
+      "- Contract text changed",
+      "[Pacta #3]",
+    ]);
   });
 });

@@ -1,46 +1,94 @@
 /**
  * The words a trigger sends to the portal: which fields changed, from what
- * to what, in French (the portal's users read the firm's language).
- * TODO(triggers): follow the app's language setting instead of French only.
+ * to what, in the language the firm chose for the portal (French unless the
+ * Bitrix24 settings say English).
  */
+import type { PortalLanguage } from "../../shared/api/sync";
 import type { Db } from "../db/open";
 import type { Change } from "./trigger-store";
 
-/** A stage's French name from the register's stages table (its key if unknown). */
-export function frenchStageNames(db: Db): (key: string) => string {
-  const read = db.prepare("SELECT name_fr FROM stages WHERE key = ?").pluck();
+/** A stage's name in the portal's language, from the stages table (its key if unknown). */
+export function stageNames(db: Db, language: PortalLanguage): (key: string) => string {
+  const column = language === "en" ? "name_en" : "name_fr";
+  const read = db.prepare(`SELECT ${column} FROM stages WHERE key = ?`).pluck();
   return (key) => {
     const name = read.get(key);
     return typeof name === "string" ? name : key;
   };
 }
 
-const LABELS: Record<string, string> = {
-  title: "Titre",
-  reference: "Référence",
-  type: "Type",
-  renewal: "Renouvellement",
-  governingLaw: "Droit applicable",
-  parties: "Parties",
-  notes: "Notes",
-  sections: "Sections du texte",
-  text: "Texte du contrat",
-  template: "Modèle",
-  value: "Montant",
-  currency: "Devise",
-  signatureDate: "Date de signature",
-  effectiveDate: "Date d'effet",
-  endDate: "Date de fin",
-  stage: "Étape",
-  comment: "Commentaire",
-};
+interface Words {
+  labels: Record<string, string>;
+  groups: Record<string, string>;
+  heading: (title: string, kinds: string) => string;
+  textChanged: string;
+  /** Between a label and its values: French puts a space before the colon. */
+  colon: string;
+}
 
-const GROUPS: Record<string, string> = {
-  terms: "termes",
-  conditions: "conditions",
-  value: "montant",
-  dates: "dates",
-  stage: "étape",
+const WORDS: Record<PortalLanguage, Words> = {
+  fr: {
+    labels: {
+      title: "Titre",
+      reference: "Référence",
+      type: "Type",
+      renewal: "Renouvellement",
+      governingLaw: "Droit applicable",
+      parties: "Parties",
+      notes: "Notes",
+      sections: "Sections du texte",
+      text: "Texte du contrat",
+      template: "Modèle",
+      value: "Montant",
+      currency: "Devise",
+      signatureDate: "Date de signature",
+      effectiveDate: "Date d'effet",
+      endDate: "Date de fin",
+      stage: "Étape",
+      comment: "Commentaire",
+    },
+    groups: {
+      terms: "termes",
+      conditions: "conditions",
+      value: "montant",
+      dates: "dates",
+      stage: "étape",
+    },
+    heading: (title, kinds) => `Pacta : le contrat « ${title} » a changé (${kinds}).`,
+    textChanged: "Texte du contrat modifié",
+    colon: " : ",
+  },
+  en: {
+    labels: {
+      title: "Title",
+      reference: "Reference",
+      type: "Type",
+      renewal: "Renewal",
+      governingLaw: "Governing law",
+      parties: "Parties",
+      notes: "Notes",
+      sections: "Text sections",
+      text: "Contract text",
+      template: "Template",
+      value: "Value",
+      currency: "Currency",
+      signatureDate: "Signature date",
+      effectiveDate: "Effective date",
+      endDate: "End date",
+      stage: "Stage",
+      comment: "Comment",
+    },
+    groups: {
+      terms: "terms",
+      conditions: "conditions",
+      value: "value",
+      dates: "dates",
+      stage: "stage",
+    },
+    heading: (title, kinds) => `Pacta: the contract "${title}" changed (${kinds}).`,
+    textChanged: "Contract text changed",
+    colon: ": ",
+  },
 };
 
 function shown(value: unknown): string {
@@ -68,21 +116,24 @@ export function summary(
   change: Change,
   marker: string,
   stageName: (key: string) => string = (key) => key,
+  language: PortalLanguage = "fr",
 ): string {
-  const kinds = change.groups.map((g) => GROUPS[g] ?? g).join(", ");
-  const lines = [`Pacta : le contrat « ${title} » a changé (${kinds}).`];
+  const w = WORDS[language];
+  const kinds = change.groups.map((g) => w.groups[g] ?? g).join(", ");
+  const lines = [w.heading(title, kinds)];
   for (const [field, [before, after]] of Object.entries(change.changes)) {
     if (field === "source" || field === "review") continue;
     if (field === "text") {
-      lines.push("- Texte du contrat modifié");
+      lines.push(`- ${w.textChanged}`);
       continue;
     }
+    const label = w.labels[field] ?? field;
     if (field === "stage") {
       const name = (v: unknown) => (typeof v === "string" && v !== "" ? stageName(v) : shown(v));
-      lines.push(`- ${LABELS.stage} : ${name(before)} → ${name(after)}`);
+      lines.push(`- ${label}${w.colon}${name(before)} → ${name(after)}`);
       continue;
     }
-    lines.push(`- ${LABELS[field] ?? field} : ${shown(before)} → ${shown(after)}`);
+    lines.push(`- ${label}${w.colon}${shown(before)} → ${shown(after)}`);
   }
   lines.push(marker);
   return lines.join("\n");

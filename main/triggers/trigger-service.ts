@@ -34,7 +34,7 @@ import { isUnreachable } from "../sync/context";
 import type { SyncService } from "../sync/sync-service";
 import type { Documents } from "../templates/documents";
 import { type ActionContext, performAction, WaitError } from "./actions";
-import { frenchStageNames, summary, trimmed } from "./summary";
+import { stageNames, summary, trimmed } from "./summary";
 import { type Change, TriggerStore } from "./trigger-store";
 
 const log = createLogger("triggers");
@@ -69,17 +69,15 @@ export class TriggerService {
   readonly store: TriggerStore;
   private running: Promise<TriggerCounts> | null = null;
   private timer: NodeJS.Timeout | null = null;
-  private readonly stageName: (key: string) => string;
   /** The last run stopped because the portal was out of reach. */
   portalUnreachable = false;
 
   constructor(
-    db: Db,
+    private readonly db: Db,
     private readonly register: ContractRegister,
     private readonly deps: TriggerDeps,
   ) {
     this.store = new TriggerStore(db);
-    this.stageName = frenchStageNames(db);
     register.onWrite((id, action, changes) => this.record(id, action, changes));
     // After every sync's push: what waited for the portal goes now.
     deps.sync.addStep(async () => {
@@ -188,6 +186,12 @@ export class TriggerService {
     return this.counts();
   }
 
+  /** The comment, in the language the Bitrix24 settings name for the portal. */
+  private summaryOf(title: string, change: Change, marker: string): string {
+    const language = this.deps.sync.store.settings().portalLanguage ?? "fr";
+    return summary(title, change, marker, stageNames(this.db, language), language);
+  }
+
   private async carryOut(client: Bitrix24Client, firing: TriggerFiring): Promise<void> {
     const change = this.changeOf(firing);
     const done = [...firing.done];
@@ -199,7 +203,7 @@ export class TriggerService {
       link: this.deps.sync.store.linkOf(firing.contractId),
       documents: this.deps.documents,
       actor: this.deps.actor,
-      text: summary(firing.contractTitle, change, marker, this.stageName),
+      text: this.summaryOf(firing.contractTitle, change, marker),
       marker,
       tag: `pacta-trigger-${firing.id}`,
       done: (key: string) => {

@@ -43,6 +43,10 @@ export const syncTargetSchema = z.discriminatedUnion("kind", [
 ]);
 export type SyncTarget = z.output<typeof syncTargetSchema>;
 
+/** The language of what Pacta writes on the portal: trigger comments, digests. */
+export const PORTAL_LANGUAGES = ["fr", "en"] as const;
+export type PortalLanguage = (typeof PORTAL_LANGUAGES)[number];
+
 export const syncSettingsSchema = z.object({
   target: syncTargetSchema,
   /** Local stage key → the portal's STATUS_ID in the target's pipeline. */
@@ -68,6 +72,8 @@ export const syncSettingsSchema = z.object({
       drainPerSecond: z.number().min(0.1).max(100),
     })
     .optional(),
+  /** What Pacta writes on the portal is in this language; absent: French. */
+  portalLanguage: z.enum(PORTAL_LANGUAGES).optional(),
 });
 export type SyncSettings = z.output<typeof syncSettingsSchema>;
 

@@ -60,6 +60,11 @@ export const frSync = {
     fieldFor: "Champ du portail pour « {{field}} »",
     fieldNone: "Ne pas synchroniser",
     userField: "{{title}} (champ personnalisé)",
+    portalLanguage: "Langue des messages sur le portail",
+    portalLanguageHint:
+      "Commentaires des déclencheurs et synthèses quotidiennes envoyés à Bitrix24.",
+    portalFrench: "Français",
+    portalEnglish: "English",
     interval: "Synchronisation automatique toutes les (minutes, 0 = jamais)",
     intervalInvalid: "Saisissez un nombre de minutes entre 0 et 1440.",
     save: "Enregistrer les réglages Bitrix24",

@@ -317,6 +317,18 @@ function SyncSettingsForm({ initial }: SyncSettingsFormProps) {
           allowDecimal={false}
           maw={320}
         />
+        <Select
+          label={t("sync.settings.portalLanguage")}
+          description={t("sync.settings.portalLanguageHint")}
+          data={[
+            { value: "fr", label: t("sync.settings.portalFrench") },
+            { value: "en", label: t("sync.settings.portalEnglish") },
+          ]}
+          value={settings.portalLanguage ?? "fr"}
+          onChange={(v) => setSettings({ ...settings, portalLanguage: v === "en" ? "en" : "fr" })}
+          allowDeselect={false}
+          maw={320}
+        />
         <Group align="flex-start" grow maw={640}>
           <NumberInput
             label={t("sync.settings.rateBurst")}
