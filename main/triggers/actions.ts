@@ -6,7 +6,7 @@
 import type { TriggerAction } from "../../shared/api/triggers";
 import type { Contract } from "../../shared/domain/contract";
 import type { Bitrix24Client } from "../bitrix24/client";
-import { documentIdOf, startWorkflow } from "../bizproc/workflows";
+import { documentIdOf, listWorkflowInstances, startWorkflow } from "../bizproc/workflows";
 import { renderContractPdf } from "../pdf/contract-pdf";
 import type { Link } from "../sync/store";
 import type { SyncService } from "../sync/sync-service";
@@ -31,6 +31,20 @@ export interface ActionContext {
   tag: string;
   done(key: string): void;
   isDone(key: string): boolean;
+  /** Records, before the portal is asked, that action `key` is tried, with what it saw. */
+  attempt(key: string, seen: string): void;
+  /** What the last try of action `key` saw, if it was tried: a retry after a crash. */
+  attemptOf(key: string): string | null;
+}
+
+/** The ids of the workflows of this template running on the document. */
+async function runningOf(
+  ctx: ActionContext,
+  documentId: ReturnType<typeof documentIdOf>,
+  templateId: number,
+): Promise<string[]> {
+  const running = await listWorkflowInstances(ctx.client, { documentId });
+  return running.filter((w) => w.templateId === templateId).map((w) => w.id);
 }
 
 function linked(ctx: ActionContext): Link {
@@ -81,9 +95,20 @@ export async function performAction(
     }
     case "startWorkflow": {
       const link = linked(ctx);
+      const documentId = documentIdOf(link.entityTypeId, link.itemId);
+      // A try that died after the portal started it, before "done" was written, left a
+      // workflow that was not running before it. (The portal lists running workflows
+      // only: one that has already ended cannot be told from none, and starts again.)
+      const running = await runningOf(ctx, documentId, action.templateId);
+      const before = ctx.attemptOf(key);
+      if (before !== null) {
+        const seen = new Set(JSON.parse(before) as string[]);
+        if (running.some((id) => !seen.has(id))) break;
+      }
+      ctx.attempt(key, JSON.stringify(running));
       await startWorkflow(ctx.client, {
         templateId: action.templateId,
-        documentId: documentIdOf(link.entityTypeId, link.itemId),
+        documentId,
         parameters: action.parameters,
       });
       break;

@@ -12,8 +12,8 @@
  * comment carries a marker and is looked for before it is added again; a
  * notification carries a TAG, and the portal replaces an older one with the
  * same TAG; a stage move and a push are idempotent. Starting a workflow is
- * not: TODO(triggers): look for a running instance of the template on the
- * item before starting it again after a crash.
+ * not: each try records the workflows of that template already running on
+ * the item before it asks the portal, and a retry looks for one that was not.
  */
 import { PactaError } from "../../shared/api/result";
 import {
@@ -115,7 +115,10 @@ export class TriggerService {
   }
 
   firings(limit = 50): TriggerFiring[] {
-    return this.store.firings(limit);
+    // `attempt:` entries are this service's own bookkeeping of tries, not actions done.
+    return this.store
+      .firings(limit)
+      .map((f) => ({ ...f, done: f.done.filter((d) => !d.startsWith("attempt:")) }));
   }
 
   counts(): TriggerCounts {
@@ -211,6 +214,15 @@ export class TriggerService {
         this.store.markDone(firing.id, done);
       },
       isDone: (key: string) => done.includes(key),
+      attempt: (key: string, seen: string) => {
+        const rest = done.filter((d) => !d.startsWith(`attempt:${key}@`));
+        done.splice(0, done.length, ...rest, `attempt:${key}@${seen}`);
+        this.store.markDone(firing.id, done);
+      },
+      attemptOf: (key: string) => {
+        const entry = done.find((d) => d.startsWith(`attempt:${key}@`));
+        return entry ? entry.slice(`attempt:${key}@`.length) : null;
+      },
     };
     for (const [i, action] of change.actions.entries()) {
       await performAction(ctx, action as TriggerAction, String(i));

@@ -154,6 +154,37 @@ describe("triggers", () => {
     expect(notifications).toHaveLength(1);
   }, 60_000);
 
+  it("does not start a workflow twice after a crash, yet starts it when the try failed", async () => {
+    const { manual } = seedWorkflowTemplates(double.state);
+    const { id } = await connected();
+    s.triggers.save(null, {
+      name: "Montant",
+      groups: ["value"],
+      actions: [{ kind: "startWorkflow", templateId: manual.id, parameters: { Lawyer: "user_2" } }],
+    });
+    update(id, { value: 13_000 });
+    await s.triggers.run();
+    expect(double.state.bizproc.instances.size).toBe(1);
+    const firing = () => s.db.prepare("SELECT state, done FROM trigger_firings");
+    const [tried] = JSON.parse((firing().get() as { done: string }).done) as string[];
+    expect(tried).toMatch(/^attempt:0@/);
+    expect(s.triggers.firings(1)[0]?.done).toEqual(["0"]);
+    // As if the process died after the portal started it, before "0" was recorded.
+    s.db.prepare("UPDATE trigger_firings SET state = 'pending', done = ?").run(`["${tried}"]`);
+    await s.triggers.run();
+    expect(double.state.bizproc.instances.size).toBe(1);
+    expect(firing().get()).toMatchObject({ state: "done" });
+
+    // A try that never reached the portal (it was out of reach): the retry starts it.
+    update(id, { value: 14_000 });
+    double.offline = true;
+    await s.triggers.run();
+    expect(double.state.bizproc.instances.size).toBe(1);
+    double.offline = false;
+    await s.triggers.run();
+    expect(double.state.bizproc.instances.size).toBe(2);
+  }, 60_000);
+
   it("pacta triggers lists the rules and carries out what waits (--run)", async () => {
     const { id } = await connected();
     s.triggers.save(null, {
