@@ -1,9 +1,20 @@
-import { Button, Checkbox, Fieldset, Group, Stack, Switch, TextInput, Title } from "@mantine/core";
+import {
+  Box,
+  Button,
+  Checkbox,
+  Fieldset,
+  Group,
+  Stack,
+  Switch,
+  TextInput,
+  Title,
+} from "@mantine/core";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { TRIGGER_GROUPS, type TriggerGroup, type TriggerRule } from "../../../shared/api/triggers";
 import { pacta } from "../api/client";
 import { notifySuccess, useApiError } from "../app/use-api-error";
+import { StagePicker, TemplateAction } from "./PortalPickers";
 import { EMPTY_RULE, type RuleFormValues, toFormValues, toRuleInput } from "./rule-form";
 
 export interface TriggerRuleFormProps {
@@ -17,9 +28,8 @@ export interface TriggerRuleFormProps {
 
 /**
  * One rule: what it watches and what it does.
- * TODO(triggers): pick the portal stage and the workflow template from the portal's lists
- * (sync.portalSchema, the bizproc templates) instead of typing their ids; a template's
- * parameters cannot be set here yet (the rule starts it without any).
+ * The portal stage and the workflow template (with its parameters) are picked from the
+ * portal's lists; offline, their ids are typed (see PortalPickers).
  */
 export function TriggerRuleForm({ rule, onSaved, onCancel }: TriggerRuleFormProps) {
   const { t } = useTranslation();
@@ -95,13 +105,9 @@ export function TriggerRuleForm({ rule, onSaved, onCancel }: TriggerRuleFormProp
               onChange={(e) => set({ move: e.currentTarget.checked })}
             />
             {v.move && (
-              <TextInput
-                ml="xl"
-                label={t("triggers.stageId")}
-                required
-                value={v.stageId}
-                onChange={(e) => set({ stageId: e.currentTarget.value })}
-              />
+              <Box ml="xl">
+                <StagePicker value={v.stageId} onChange={(stageId) => set({ stageId })} />
+              </Box>
             )}
             <Checkbox
               label={t("triggers.actions.startWorkflow")}
@@ -109,14 +115,13 @@ export function TriggerRuleForm({ rule, onSaved, onCancel }: TriggerRuleFormProp
               onChange={(e) => set({ start: e.currentTarget.checked })}
             />
             {v.start && (
-              <TextInput
-                ml="xl"
-                label={t("triggers.templateId")}
-                required
-                inputMode="numeric"
-                value={v.templateId}
-                onChange={(e) => set({ templateId: e.currentTarget.value })}
-              />
+              <Box ml="xl">
+                <TemplateAction
+                  templateId={v.templateId}
+                  parameters={v.parameters}
+                  onChange={set}
+                />
+              </Box>
             )}
             <Checkbox
               label={t("triggers.actions.comment")}
