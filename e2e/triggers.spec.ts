@@ -9,7 +9,9 @@ import { seedWorkflowTemplates } from "./bitrix24-double/bizproc-seed";
 import { messagesOf } from "./bitrix24-double/methods/timeline-notify";
 import { Bitrix24Double } from "./bitrix24-double/server";
 import { SyncControl, SyncSettings } from "./pages/sync";
+import { connectToDouble } from "./pages/tasks";
 import { TriggersPage } from "./pages/triggers";
+import { violations } from "./support/axe";
 import { expect, test } from "./support/pacta";
 
 let double: Bitrix24Double;
@@ -86,15 +88,8 @@ test("a rule picks its portal stage and workflow template from the portal's list
 }) => {
   const templates = seedWorkflowTemplates(double.state);
   const approval = `Validation juridique (${templates.approval.id})`;
-  const settings = new SyncSettings(page);
-  await settings.open(pacta.url);
-  await settings.webhook.fill(double.webhookUrl());
-  await settings.connect.click();
-  await expect(settings.section).toContainText("Connecté à");
-  await settings.choose("Les contrats sont", "le processus intelligent « Contrats »");
-  await settings.choose("Pipeline", "Contrats clients");
-  await settings.save.click();
-  await expect(page.getByText("Réglages Bitrix24 enregistrés.")).toBeVisible();
+  // Connected, set to the contracts' smart process, and synced (the portal's users come along).
+  await connectToDouble(page, pacta.url, double);
 
   const triggers = new TriggersPage(page);
   await page.getByRole("link", { name: "Gérer les déclencheurs" }).click();
@@ -113,7 +108,14 @@ test("a rule picks its portal stage and workflow template from the portal's list
     name: "Paramètres de « Validation juridique »",
   });
   await expect(params.getByRole("combobox", { name: "Priorité" })).toHaveValue("Basse");
-  await params.getByRole("textbox", { name: "Juriste" }).fill("user_2");
+  expect(await violations(page)).toEqual([]);
+  await triggers.save.click();
+  // The lawyer is required: the form is not sent without one.
+  const lawyer = params.getByRole("combobox", { name: "Juriste" });
+  expect(await lawyer.evaluate((el) => (el as HTMLInputElement).validity.valueMissing)).toBe(true);
+  await expect(triggers.rule("Validation en négociation")).toHaveCount(0);
+  await lawyer.click();
+  await page.getByRole("option", { name: "Camille Lefèvre" }).click();
   await triggers.save.click();
   await expect(page.getByText("Règle enregistrée.")).toBeVisible();
 
@@ -125,7 +127,7 @@ test("a rule picks its portal stage and workflow template from the portal's list
     {
       kind: "startWorkflow",
       templateId: templates.approval.id,
-      parameters: { Lawyer: "user_2", Priority: "low", Urgent: "N" },
+      parameters: { Lawyer: "user_1", Priority: "low", Urgent: "N" },
     },
   ]);
 
@@ -136,7 +138,7 @@ test("a rule picks its portal stage and workflow template from the portal's list
   await expect(triggers.form.getByRole("combobox", { name: "Modèle de processus" })).toHaveValue(
     approval,
   );
-  await expect(params.getByRole("textbox", { name: "Juriste" })).toHaveValue("user_2");
+  await expect(params.getByRole("combobox", { name: "Juriste" })).toHaveValue("Camille Lefèvre");
 
   // Portal away: the ids are typed, and a stage the portal does not know is kept and shown.
   double.offline = true;
@@ -160,5 +162,5 @@ test("a rule picks its portal stage and workflow template from the portal's list
     timeout: 30_000,
   });
   const again = JSON.parse(pacta.cli("triggers", "--json").stdout) as typeof stored;
-  expect(again.rules[0]?.actions[1]).toMatchObject({ parameters: { Lawyer: "user_2" } });
+  expect(again.rules[0]?.actions[1]).toMatchObject({ parameters: { Lawyer: "user_1" } });
 });

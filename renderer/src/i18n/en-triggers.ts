@@ -54,7 +54,7 @@ export const enTriggers: typeof frTriggers = {
     portal_refused: "The Bitrix24 portal refused to give this list.",
   },
   parametersOf: "Parameters of “{{name}}”",
-  userParameterHint: "a portal user, written user_N (N: their number)",
+  parameterRequired: "This parameter is required to start the workflow",
   attachPdf: "Attach the contract's PDF",
   userIds: "User numbers (comma separated)",
   userIdsInvalid: "Give user numbers separated by commas",

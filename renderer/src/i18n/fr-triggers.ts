@@ -55,7 +55,7 @@ export const frTriggers = {
     portal_refused: "Le portail Bitrix24 a refusé de donner cette liste.",
   },
   parametersOf: "Paramètres de « {{name}} »",
-  userParameterHint: "un utilisateur du portail, sous la forme user_N (N : son n°)",
+  parameterRequired: "Ce paramètre est obligatoire pour démarrer le processus",
   attachPdf: "Joindre le PDF du contrat",
   userIds: "N° des utilisateurs (séparés par des virgules)",
   userIdsInvalid: "Indiquez des numéros d'utilisateur séparés par des virgules",

@@ -5,7 +5,9 @@
  * written offline; a stored id missing from the list is still shown and kept.
  */
 import { Alert, Button, Select, Stack, Text, TextInput } from "@mantine/core";
+import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
+import type { WorkflowTemplateView } from "../../../shared/api/bizproc";
 import type { ApiError } from "../../../shared/api/result";
 import { pacta } from "../api/client";
 import { useLoad } from "../settings/use-load";
@@ -43,14 +45,20 @@ export interface TemplateActionProps {
   templateId: string;
   parameters: Record<string, string>;
   onChange: (patch: { templateId?: string; parameters?: Record<string, string> }) => void;
+  /** Mark the required parameters left empty */
+  showMissing: boolean;
+  /** Told the template's parameters once it is known (the form checks the required ones) */
+  onTemplate: (template: WorkflowTemplateView | null) => void;
 }
 
 /** A workflow template for the sync target's items (its number is stored), and its parameters. */
-export function TemplateAction({ templateId, parameters, onChange }: TemplateActionProps) {
+export function TemplateAction(props: TemplateActionProps) {
+  const { templateId, parameters, onChange, onTemplate } = props;
   const { t } = useTranslation();
   const list = useLoad(loadTemplates);
   const templates = list.value;
   const chosen = templates?.find((x) => String(x.id) === templateId) ?? null;
+  useEffect(() => onTemplate(chosen), [chosen, onTemplate]);
   const pick = (id: string) => {
     const next = templates?.find((x) => String(x.id) === id);
     const defaults = Object.fromEntries(
@@ -76,6 +84,7 @@ export function TemplateAction({ templateId, parameters, onChange }: TemplateAct
         <TemplateParameters
           template={chosen}
           values={parameters}
+          showMissing={props.showMissing}
           onChange={(key, value) => onChange({ parameters: { ...parameters, [key]: value } })}
         />
       )}

@@ -1,73 +1,61 @@
 /**
- * The parameters of the workflow template a rule starts, as text the portal takes: a list's
- * value, Y/N for a flag, `user_N` for a portal user. Required ones must be filled.
+ * The parameters of the workflow template a rule starts, asked with the inputs the contract's
+ * start form uses, and kept as the text the portal takes: a list's value, Y/N for a flag,
+ * `user_N` for a portal user, a number as digits.
  */
-import { Select, Stack, TextInput } from "@mantine/core";
+import { Stack } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import type { TemplateParameterView, WorkflowTemplateView } from "../../../shared/api/bizproc";
+import { usePortalUsers } from "../bizproc/use-tasks";
+import { type FormValue, ValueInput } from "../bizproc/ValueInput";
 
 export interface TemplateParametersProps {
   template: WorkflowTemplateView;
   values: Record<string, string>;
   onChange: (key: string, value: string) => void;
+  /** Mark the required ones left empty */
+  showMissing: boolean;
 }
 
-export function TemplateParameters({ template, values, onChange }: TemplateParametersProps) {
+export function TemplateParameters(props: TemplateParametersProps) {
+  const { template, values, onChange } = props;
   const { t } = useTranslation();
+  const users = usePortalUsers();
   if (template.parameters.length === 0) return null;
   return (
     <Stack gap="xs" role="group" aria-label={t("triggers.parametersOf", { name: template.name })}>
       {template.parameters.map((p) => (
-        <ParameterInput
+        <ValueInput
           key={p.key}
-          parameter={p}
-          value={values[p.key] ?? ""}
-          onChange={(value) => onChange(p.key, value)}
+          type={p.type}
+          label={p.name}
+          description={p.description || undefined}
+          required={p.required}
+          options={p.options}
+          users={users}
+          value={fromText(p, values[p.key] ?? "")}
+          onChange={(value) => onChange(p.key, toText(value))}
+          error={props.showMissing && missing(p, values) ? t("triggers.parameterRequired") : null}
         />
       ))}
     </Stack>
   );
 }
 
-interface ParameterInputProps {
-  parameter: TemplateParameterView;
-  value: string;
-  onChange: (value: string) => void;
+/** A required parameter left empty (a flag is never empty). */
+export function missing(p: TemplateParameterView, values: Record<string, string>): boolean {
+  return p.required && p.type !== "bool" && (values[p.key] ?? "").trim() === "";
 }
 
-function ParameterInput({ parameter: p, value, onChange }: ParameterInputProps) {
-  const { t } = useTranslation();
-  const choices =
-    p.type === "select"
-      ? p.options
-      : p.type === "bool"
-        ? [
-            { value: "Y", label: t("triggers.yes") },
-            { value: "N", label: t("triggers.no") },
-          ]
-        : null;
-  const hint = p.type === "user" ? t("triggers.userParameterHint") : null;
-  const description = [p.description, hint].filter((x) => x).join(" — ") || undefined;
-  if (choices) {
-    return (
-      <Select
-        label={p.name}
-        description={description}
-        required={p.required}
-        data={choices}
-        value={value === "" ? null : value}
-        onChange={(v) => onChange(v ?? "")}
-        clearable={!p.required}
-      />
-    );
+function fromText(p: TemplateParameterView, text: string): FormValue {
+  if (p.type === "bool") return text === "Y" || text === "1";
+  if (p.type === "int" || p.type === "double") {
+    return text.trim() !== "" && Number.isFinite(Number(text)) ? Number(text) : null;
   }
-  return (
-    <TextInput
-      label={p.name}
-      description={description}
-      required={p.required}
-      value={value}
-      onChange={(e) => onChange(e.currentTarget.value)}
-    />
-  );
+  return text;
+}
+
+function toText(value: FormValue): string {
+  if (typeof value === "boolean") return value ? "Y" : "N";
+  return value === null ? "" : String(value);
 }

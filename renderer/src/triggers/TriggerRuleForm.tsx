@@ -11,11 +11,13 @@ import {
 } from "@mantine/core";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
+import type { WorkflowTemplateView } from "../../../shared/api/bizproc";
 import { TRIGGER_GROUPS, type TriggerGroup, type TriggerRule } from "../../../shared/api/triggers";
 import { pacta } from "../api/client";
 import { notifySuccess, useApiError } from "../app/use-api-error";
 import { StagePicker, TemplateAction } from "./PortalPickers";
 import { EMPTY_RULE, type RuleFormValues, toFormValues, toRuleInput } from "./rule-form";
+import { missing } from "./TemplateParameters";
 
 export interface TriggerRuleFormProps {
   /** The rule being edited; null for a new one */
@@ -37,6 +39,9 @@ export function TriggerRuleForm({ rule, onSaved, onCancel }: TriggerRuleFormProp
   const [v, setV] = useState<RuleFormValues>(rule ? toFormValues(rule) : EMPTY_RULE);
   const [userIdsError, setUserIdsError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // The chosen template as the portal lists it; null offline or before a pick.
+  const [template, setTemplate] = useState<WorkflowTemplateView | null>(null);
+  const [showMissing, setShowMissing] = useState(false);
   const set = (patch: Partial<RuleFormValues>) => setV((old) => ({ ...old, ...patch }));
 
   const submit = async (event: FormEvent) => {
@@ -47,6 +52,11 @@ export function TriggerRuleForm({ rule, onSaved, onCancel }: TriggerRuleFormProp
       return;
     }
     setUserIdsError(null);
+    const unset = v.start
+      ? (template?.parameters ?? []).filter((p) => missing(p, v.parameters))
+      : [];
+    setShowMissing(unset.length > 0);
+    if (unset.length > 0) return;
     setBusy(true);
     const r = rule
       ? await pacta.triggers.update({ id: rule.id, rule: input })
@@ -120,6 +130,8 @@ export function TriggerRuleForm({ rule, onSaved, onCancel }: TriggerRuleFormProp
                   templateId={v.templateId}
                   parameters={v.parameters}
                   onChange={set}
+                  showMissing={showMissing}
+                  onTemplate={setTemplate}
                 />
               </Box>
             )}
