@@ -3,6 +3,9 @@
  * (the stages of the sync target's pipeline, the templates of its items). While those lists
  * cannot be read (no portal, portal away, refused), the id is typed instead, so a rule can be
  * written offline; a stored id missing from the list is still shown and kept.
+ *
+ * TODO(triggers): with the template typed (its list unread), its parameters cannot be seen
+ * or changed and its required ones are not checked; the rule keeps the ones it had.
  */
 import { Alert, Button, Select, Stack, Text, TextInput } from "@mantine/core";
 import { useEffect } from "react";
