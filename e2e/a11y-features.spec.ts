@@ -37,6 +37,10 @@ test("the triggers screen, empty, with every action open, and with a rule", asyn
   await triggers.check("Ajouter un commentaire au fil du portail");
   await triggers.check("Joindre le PDF du contrat");
   await triggers.check("Notifier des utilisateurs du portail");
+  // No portal yet: the form says so and takes the ids typed.
+  await expect(
+    triggers.form.getByText("Aucun portail Bitrix24 n'est connecté").first(),
+  ).toBeVisible();
   await triggers.form.getByLabel("Étape du portail (identifiant)").fill("DT1220_30:CLIENT");
   await triggers.form.getByLabel("N° du modèle de processus").fill("3");
   await triggers.form.getByLabel("N° des utilisateurs (séparés par des virgules)").fill("x");

@@ -39,4 +39,22 @@ export class TriggersPage {
   rule(name: string): Locator {
     return this.rules.getByRole("row", { name });
   }
+
+  /** Picks from one of the portal's lists once it has loaded, again if the list closed. */
+  async pick(label: string, option: string): Promise<void> {
+    const select = this.form.getByRole("combobox", { name: label, exact: true });
+    await expect(select).toBeEnabled({ timeout: 30_000 });
+    const choice = this.page.getByRole("option", { name: option, exact: true });
+    await expect(async () => {
+      if (!(await choice.isVisible())) await select.click();
+      await choice.click({ timeout: 2000 });
+      await expect(select).toHaveValue(option, { timeout: 1000 });
+    }).toPass({ timeout: 20_000 });
+  }
+
+  /** Opens a rule in the form. */
+  async edit(name: string): Promise<void> {
+    await this.rule(name).getByRole("button", { name: "Modifier" }).click();
+    await expect(this.form).toHaveAccessibleName(`Modifier la règle « ${name} »`);
+  }
 }

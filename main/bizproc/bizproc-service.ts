@@ -14,6 +14,7 @@ import type {
   RunningWorkflow,
   TaskDecision,
   WorkflowTaskView,
+  WorkflowTemplateView,
 } from "../../shared/api/bizproc";
 import { PactaError } from "../../shared/api/result";
 import { Bitrix24Error } from "../bitrix24/errors";
@@ -22,6 +23,7 @@ import { createLogger } from "../logging/logger";
 import type { ContractRegister } from "../register/register";
 import { toPactaError } from "../sync/connection";
 import { isUnreachable, problem } from "../sync/context";
+import { entityTypeIdOf } from "../sync/mapping";
 import type { SyncService } from "../sync/sync-service";
 import { type AnswerInput, checkAnswer } from "./answer-rules";
 import { ANSWERABLE, kindOfActivity } from "./task-calls";
@@ -225,6 +227,26 @@ export class BizprocService {
           ? "only portal administrators may list and start workflows"
           : toPactaError(error).message;
       return { linked: true, live: false, notice, templates: [], running: fromTasks };
+    }
+  }
+
+  /** The templates that apply to the sync target's items (what a trigger rule may start). */
+  async templates(): Promise<WorkflowTemplateView[]> {
+    const target = this.sync.store.settings().target;
+    const client = this.sync.portalClient();
+    try {
+      const templates = await listWorkflowTemplates(client, {
+        documentType: documentTypeOf(entityTypeIdOf(target)),
+      });
+      return templates.map(({ id, name, parameters }) => ({ id, name, parameters }));
+    } catch (error) {
+      if (error instanceof Bitrix24Error && error.kind === "forbidden") {
+        throw new PactaError(
+          "portal_refused",
+          `only portal administrators may list workflow templates (${error.message})`,
+        );
+      }
+      throw toPactaError(error);
     }
   }
 

@@ -250,3 +250,40 @@ describe("workflow tasks through the lawyer's webhook", () => {
     ).rejects.toMatchObject({ reason: "portal_refused", message: expect.stringMatching(/admin/) });
   });
 });
+
+describe("the templates a trigger rule may start", () => {
+  it("lists the sync target's templates with their parameters, not other types'", async () => {
+    await expect(s.bizproc.templates()).rejects.toMatchObject({ reason: "not_connected" });
+    await s.sync.connectWebhook(double.webhookUrl());
+    s.sync.saveSettings(SPA_SETTINGS);
+    const templates = await s.bizproc.templates();
+    expect(templates.map((x) => x.name)).toEqual([
+      "Validation juridique",
+      "Demande de pièces",
+      "Signature électronique",
+    ]);
+    const approval = templates.find((x) => x.id === t.approval.id);
+    expect(approval?.parameters.find((p) => p.key === "Lawyer")).toMatchObject({
+      name: "Juriste",
+      type: "user",
+      required: true,
+    });
+    s.sync.saveSettings({ ...SPA_SETTINGS, target: { kind: "deals", categoryId: null } });
+    const deals = await s.bizproc.templates();
+    expect(deals.map((x) => [x.id, x.name])).toEqual([[t.deal.id, "Revue de l'affaire"]]);
+  });
+
+  it("names why the list is missing: portal away, or the user not an administrator", async () => {
+    await s.sync.connectWebhook(double.webhookUrl());
+    s.sync.saveSettings(SPA_SETTINGS);
+    double.offline = true;
+    await expect(s.bizproc.templates()).rejects.toMatchObject({ reason: "portal_unreachable" });
+    double.offline = false;
+    const admin = double.state.user(1);
+    if (admin) admin.admin = false;
+    await expect(s.bizproc.templates()).rejects.toMatchObject({
+      reason: "portal_refused",
+      message: expect.stringMatching(/administrators may list workflow templates/),
+    });
+  });
+});

@@ -9,6 +9,7 @@ export function bizprocHandlers(s: PactaServices): ApiHandlers["bizproc"] {
     answer: (input) => b.answer(input),
     dismiss: ({ id }) => b.dismiss(id),
     workflows: ({ contractId }) => b.workflows(contractId),
+    templates: () => b.templates(),
     start: ({ contractId, templateId, parameters }) => b.start(contractId, templateId, parameters),
     users: () => b.users(),
   };

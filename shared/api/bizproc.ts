@@ -149,6 +149,8 @@ export const bizprocApi = {
   /** Forgets a settled task (a dropped or refused answer, once read). */
   dismiss: endpoint<{ id: number }>()(z.object({ id: z.number().int().positive() })),
   workflows: endpoint<ContractWorkflows>()(z.object({ contractId: z.number().int().positive() })),
+  /** The templates that apply to the sync target's items (deals or the smart process). */
+  templates: endpoint<WorkflowTemplateView[]>()(z.object({})),
   start: endpoint<{ workflowId: string }>()(
     z.object({
       contractId: z.number().int().positive(),

@@ -36,6 +36,26 @@ export const frTriggers = {
   },
   stageId: "Étape du portail (identifiant)",
   templateId: "N° du modèle de processus",
+  stage: "Étape du portail",
+  template: "Modèle de processus",
+  choose: "Choisir…",
+  loadingPortal: "Lecture du portail…",
+  nothingFound: "Aucun résultat",
+  notOnPortal: "{{id}} (introuvable sur le portail)",
+  stagesMissing:
+    "Saisissez l'identifiant de l'étape (STATUS_ID) ; la règle s'enregistre quand même.",
+  templatesMissing:
+    "Saisissez le n° du modèle ; ses paramètres se règlent quand le portail répond.",
+  noStages: "Le pipeline synchronisé n'a aucune étape ; saisissez l'identifiant de l'étape.",
+  noTemplates:
+    "Aucun modèle de processus du portail ne s'applique aux contrats ; saisissez son n°.",
+  listReasons: {
+    not_connected: "Aucun portail Bitrix24 n'est connecté : ses listes ne peuvent être lues.",
+    portal_unreachable: "Le portail Bitrix24 ne répond pas : ses listes ne peuvent être lues.",
+    portal_refused: "Le portail Bitrix24 a refusé de donner cette liste.",
+  },
+  parametersOf: "Paramètres de « {{name}} »",
+  parameterRequired: "Ce paramètre est obligatoire pour démarrer le processus",
   attachPdf: "Joindre le PDF du contrat",
   userIds: "N° des utilisateurs (séparés par des virgules)",
   userIdsInvalid: "Indiquez des numéros d'utilisateur séparés par des virgules",

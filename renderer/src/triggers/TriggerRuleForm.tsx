@@ -1,10 +1,23 @@
-import { Button, Checkbox, Fieldset, Group, Stack, Switch, TextInput, Title } from "@mantine/core";
+import {
+  Box,
+  Button,
+  Checkbox,
+  Fieldset,
+  Group,
+  Stack,
+  Switch,
+  TextInput,
+  Title,
+} from "@mantine/core";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
+import type { WorkflowTemplateView } from "../../../shared/api/bizproc";
 import { TRIGGER_GROUPS, type TriggerGroup, type TriggerRule } from "../../../shared/api/triggers";
 import { pacta } from "../api/client";
 import { notifySuccess, useApiError } from "../app/use-api-error";
+import { StagePicker, TemplateAction } from "./PortalPickers";
 import { EMPTY_RULE, type RuleFormValues, toFormValues, toRuleInput } from "./rule-form";
+import { missing } from "./TemplateParameters";
 
 export interface TriggerRuleFormProps {
   /** The rule being edited; null for a new one */
@@ -17,9 +30,8 @@ export interface TriggerRuleFormProps {
 
 /**
  * One rule: what it watches and what it does.
- * TODO(triggers): pick the portal stage and the workflow template from the portal's lists
- * (sync.portalSchema, the bizproc templates) instead of typing their ids; a template's
- * parameters cannot be set here yet (the rule starts it without any).
+ * The portal stage and the workflow template (with its parameters) are picked from the
+ * portal's lists; offline, their ids are typed (see PortalPickers).
  */
 export function TriggerRuleForm({ rule, onSaved, onCancel }: TriggerRuleFormProps) {
   const { t } = useTranslation();
@@ -27,6 +39,9 @@ export function TriggerRuleForm({ rule, onSaved, onCancel }: TriggerRuleFormProp
   const [v, setV] = useState<RuleFormValues>(rule ? toFormValues(rule) : EMPTY_RULE);
   const [userIdsError, setUserIdsError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // The chosen template as the portal lists it; null offline or before a pick.
+  const [template, setTemplate] = useState<WorkflowTemplateView | null>(null);
+  const [showMissing, setShowMissing] = useState(false);
   const set = (patch: Partial<RuleFormValues>) => setV((old) => ({ ...old, ...patch }));
 
   const submit = async (event: FormEvent) => {
@@ -37,6 +52,11 @@ export function TriggerRuleForm({ rule, onSaved, onCancel }: TriggerRuleFormProp
       return;
     }
     setUserIdsError(null);
+    const unset = v.start
+      ? (template?.parameters ?? []).filter((p) => missing(p, v.parameters))
+      : [];
+    setShowMissing(unset.length > 0);
+    if (unset.length > 0) return;
     setBusy(true);
     const r = rule
       ? await pacta.triggers.update({ id: rule.id, rule: input })
@@ -95,13 +115,9 @@ export function TriggerRuleForm({ rule, onSaved, onCancel }: TriggerRuleFormProp
               onChange={(e) => set({ move: e.currentTarget.checked })}
             />
             {v.move && (
-              <TextInput
-                ml="xl"
-                label={t("triggers.stageId")}
-                required
-                value={v.stageId}
-                onChange={(e) => set({ stageId: e.currentTarget.value })}
-              />
+              <Box ml="xl">
+                <StagePicker value={v.stageId} onChange={(stageId) => set({ stageId })} />
+              </Box>
             )}
             <Checkbox
               label={t("triggers.actions.startWorkflow")}
@@ -109,14 +125,15 @@ export function TriggerRuleForm({ rule, onSaved, onCancel }: TriggerRuleFormProp
               onChange={(e) => set({ start: e.currentTarget.checked })}
             />
             {v.start && (
-              <TextInput
-                ml="xl"
-                label={t("triggers.templateId")}
-                required
-                inputMode="numeric"
-                value={v.templateId}
-                onChange={(e) => set({ templateId: e.currentTarget.value })}
-              />
+              <Box ml="xl">
+                <TemplateAction
+                  templateId={v.templateId}
+                  parameters={v.parameters}
+                  onChange={set}
+                  showMissing={showMissing}
+                  onTemplate={setTemplate}
+                />
+              </Box>
             )}
             <Checkbox
               label={t("triggers.actions.comment")}

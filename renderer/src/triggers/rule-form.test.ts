@@ -47,4 +47,30 @@ describe("trigger rule form", () => {
     expect(toFormValues(rule as Parameters<typeof toFormValues>[0]).userIds).toBe("2, 3");
     expect(toRuleInput({ ...EMPTY_RULE, notify: true, userIds: "a" })).toBe("userIds");
   });
+
+  it("keeps a template's parameters through an edit, leaving emptied ones out", () => {
+    const rule = {
+      id: 2,
+      name: "Validation",
+      enabled: true,
+      groups: ["stage" as const],
+      actions: [
+        {
+          kind: "startWorkflow" as const,
+          templateId: 7,
+          parameters: { Lawyer: "user_2", Priority: "high" },
+        },
+      ],
+      createdAt: "",
+      updatedAt: "",
+    };
+    const v = toFormValues(rule);
+    expect(v).toMatchObject({ start: true, templateId: "7" });
+    const edited = { ...v, parameters: { ...v.parameters, Priority: " ", Note: "Urgent" } };
+    const input = toRuleInput(edited);
+    if (input === "userIds") throw new Error("unexpected");
+    expect(input.actions).toEqual([
+      { kind: "startWorkflow", templateId: 7, parameters: { Lawyer: "user_2", Note: "Urgent" } },
+    ]);
+  });
 });

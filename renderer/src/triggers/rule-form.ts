@@ -15,6 +15,8 @@ export interface RuleFormValues {
   stageId: string;
   start: boolean;
   templateId: string;
+  /** The template's parameters, as the portal takes them */
+  parameters: Record<string, string>;
   comment: boolean;
   attachPdf: boolean;
   notify: boolean;
@@ -30,6 +32,7 @@ export const EMPTY_RULE: RuleFormValues = {
   stageId: "",
   start: false,
   templateId: "",
+  parameters: {},
   comment: false,
   attachPdf: false,
   notify: false,
@@ -47,7 +50,8 @@ export function toFormValues(rule: TriggerRule): RuleFormValues {
     if (a.kind === "push") v.push = true;
     if (a.kind === "moveStage") Object.assign(v, { move: true, stageId: a.stageId });
     if (a.kind === "startWorkflow") {
-      Object.assign(v, { start: true, templateId: String(a.templateId) });
+      const parameters = { ...a.parameters };
+      Object.assign(v, { start: true, templateId: String(a.templateId), parameters });
     }
     if (a.kind === "comment") Object.assign(v, { comment: true, attachPdf: a.attachPdf });
     if (a.kind === "notify") Object.assign(v, { notify: true, userIds: a.userIds.join(", ") });
@@ -71,7 +75,11 @@ export function toRuleInput(v: RuleFormValues): TriggerRuleInput | "userIds" {
   if (v.push) actions.push({ kind: "push" });
   if (v.move) actions.push({ kind: "moveStage", stageId: v.stageId });
   if (v.start) {
-    actions.push({ kind: "startWorkflow", templateId: Number(v.templateId), parameters: {} });
+    // An emptied parameter is left out (the template's default applies).
+    const parameters = Object.fromEntries(
+      Object.entries(v.parameters).filter(([, value]) => value.trim() !== ""),
+    );
+    actions.push({ kind: "startWorkflow", templateId: Number(v.templateId), parameters });
   }
   if (v.comment) actions.push({ kind: "comment", attachPdf: v.attachPdf });
   if (v.notify) {
