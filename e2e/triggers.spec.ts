@@ -118,6 +118,10 @@ test("a rule picks its portal stage and workflow template from the portal's list
   await page.getByRole("option", { name: "Camille Lefèvre" }).click();
   await triggers.save.click();
   await expect(page.getByText("Règle enregistrée.")).toBeVisible();
+  // The rules table names them too.
+  const row = page.getByRole("row", { name: "Validation en négociation" });
+  await expect(row).toContainText("vers l'étape « Négociation (DT1220_30:CLIENT) »");
+  await expect(row).toContainText("Démarrer le processus d'entreprise « Validation juridique »");
 
   const stored = JSON.parse(pacta.cli("triggers", "--json").stdout) as {
     rules: { name: string; actions: unknown[] }[];

@@ -36,6 +36,7 @@ export const enTriggers: typeof frTriggers = {
     comment: "Add a comment to the portal's timeline",
     notify: "Notify portal users",
   },
+  actionNamed: "{{label}} “{{name}}”",
   stageId: "Portal stage (id)",
   templateId: "Workflow template number",
   stage: "Portal stage",

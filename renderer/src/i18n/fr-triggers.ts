@@ -34,6 +34,7 @@ export const frTriggers = {
     comment: "Ajouter un commentaire au fil du portail",
     notify: "Notifier des utilisateurs du portail",
   },
+  actionNamed: "{{label}} « {{name}} »",
   stageId: "Étape du portail (identifiant)",
   templateId: "N° du modèle de processus",
   stage: "Étape du portail",

@@ -11,8 +11,9 @@ import {
   Text,
   Title,
 } from "@mantine/core";
-import { useState } from "react";
+import { useCallback, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { ok } from "../../../shared/api/result";
 import type { TriggerAction, TriggerFiring, TriggerRule } from "../../../shared/api/triggers";
 import { pacta } from "../api/client";
 import { ApiErrorAlert } from "../app/ApiErrorAlert";
@@ -63,12 +64,41 @@ export function TriggersPage() {
   );
 }
 
-function useActionText(): (a: TriggerAction) => string {
+const noList = () => Promise.resolve(ok(null));
+
+/**
+ * An action in words; stages and templates by their portal names once the portal's lists
+ * are read (only when a rule needs them), by their ids while they are not.
+ */
+function useActionText(rules: readonly TriggerRule[]): (a: TriggerAction) => string {
   const { t } = useTranslation();
+  const uses = (kind: TriggerAction["kind"]) =>
+    rules.some((r) => r.actions.some((a) => a.kind === kind));
+  const stagesNeeded = uses("moveStage");
+  const templatesNeeded = uses("startWorkflow");
+  const schema = useLoad(
+    useCallback(() => (stagesNeeded ? pacta.sync.portalSchema({}) : noList()), [stagesNeeded]),
+  );
+  const templates = useLoad(
+    useCallback(
+      () => (templatesNeeded ? pacta.bizproc.templates({}) : noList()),
+      [templatesNeeded],
+    ),
+  );
+  const stageName = (id: string) => schema.value?.stages.find((x) => x.id === id)?.name;
+  const templateName = (id: number) => templates.value?.find((x) => x.id === id)?.name;
   return (a) => {
     const label = t(`triggers.actions.${a.kind}`);
-    if (a.kind === "moveStage") return `${label} ${a.stageId}`;
-    if (a.kind === "startWorkflow") return `${label} n° ${a.templateId}`;
+    if (a.kind === "moveStage") {
+      const name = stageName(a.stageId);
+      return name
+        ? t("triggers.actionNamed", { label, name: `${name} (${a.stageId})` })
+        : `${label} ${a.stageId}`;
+    }
+    if (a.kind === "startWorkflow") {
+      const name = templateName(a.templateId);
+      return name ? t("triggers.actionNamed", { label, name }) : `${label} n° ${a.templateId}`;
+    }
     if (a.kind === "notify") return `${label} (${a.userIds.join(", ")})`;
     if (a.kind === "comment" && a.attachPdf) return `${label} + PDF`;
     return label;
@@ -87,7 +117,7 @@ interface RuleTableProps {
 function RuleTable({ rules, onEdit, onRemoved }: RuleTableProps) {
   const { t } = useTranslation();
   const showError = useApiError();
-  const actionText = useActionText();
+  const actionText = useActionText(rules);
   const remove = async (rule: TriggerRule) => {
     const r = await pacta.triggers.remove({ id: rule.id });
     if (!r.ok) return showError(r.error);
