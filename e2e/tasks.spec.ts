@@ -73,12 +73,15 @@ test("a task answered offline reaches the portal once the app is back online", a
     page.getByText("Réponse enregistrée : elle partira à la prochaine synchronisation."),
   ).toBeVisible();
   await expect(card.getByText("En attente d'envoi")).toBeVisible();
+  const header = new SyncControl(page).group;
+  await expect(header).toContainText("1 réponse à une tâche en attente d'envoi");
   expect(double.state.bizproc.answers).toEqual([]);
   expect(await violations(page)).toEqual([]);
 
   double.offline = false;
   await new SyncControl(page).sync();
   await expect(inbox.empty).toBeVisible();
+  await expect(header).not.toContainText("en attente d'envoi");
   const task = [...double.state.bizproc.tasks.values()][0];
   expect(double.state.bizproc.answers).toEqual([
     { taskId: task?.id, userId: 1, status: 2, via: "rest" },

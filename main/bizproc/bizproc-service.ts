@@ -3,9 +3,7 @@
  * decision in one transaction (the tasks' outbox) and sent at once when the
  * portal answers, else by the next sync. Templates and running workflows
  * are read from the portal when asked (administrators only, per the docs).
- *
- * TODO(bizproc): the header's "N contracts wait to be sent" counts contracts
- * only; answers waiting here show in the inbox and on their task, not there.
+ * The sync's status counts the answers waiting here (`pendingAnswers`).
  */
 import type {
   AnswerOutcome,
@@ -55,6 +53,7 @@ export class BizprocService {
     private readonly now: () => Date = () => new Date(),
   ) {
     this.tasks = new TaskStore(db);
+    sync.countAnswersWith(() => this.tasks.pendingAnswerCount());
     sync.addStep(async (ctx) => {
       if (!this.hasScope()) return;
       await this.exclusive(() =>

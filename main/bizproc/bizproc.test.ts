@@ -103,10 +103,12 @@ describe("workflow tasks through the lawyer's webhook", () => {
     const offline = await s.sync.run();
     expect(offline.state).toBe("offline");
     expect(portalTask(id)?.status).toBe(0);
+    expect(s.sync.status().pendingAnswers).toBe(1);
 
     double.offline = false;
     const back = await s.sync.run();
     expect(back).toMatchObject({ state: "done", pushed: 1, errors: 0 });
+    expect(s.sync.status().pendingAnswers).toBe(0);
     expect(double.state.bizproc.answers).toEqual([
       { taskId: id, userId: 1, status: 1, via: "rest" },
     ]);

@@ -133,6 +133,11 @@ export class TaskStore {
     this.sql.saveAnswer.run({ ...a, fields: JSON.stringify(a.fields) });
   }
 
+  /** Answers saved here and not sent yet. */
+  pendingAnswerCount(): number {
+    return this.sql.pendingCount.get() as number;
+  }
+
   pendingAnswers(): AnswerRow[] {
     return this.inboxRows().flatMap((r) => (r.answer?.state === "pending" ? [r.answer] : []));
   }
@@ -175,6 +180,7 @@ function prepare(db: Db) {
          pulled_at = excluded.pulled_at`,
     ),
     close: s("UPDATE bizproc_tasks SET open = 0 WHERE id = @id"),
+    pendingCount: s("SELECT count(*) FROM bizproc_answers WHERE state = 'pending'").pluck(),
     remove: s("DELETE FROM bizproc_tasks WHERE id = @id"),
     saveAnswer: s(
       `INSERT INTO bizproc_answers (task_id, decision, status, comment, fields, at, state)

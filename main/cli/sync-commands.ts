@@ -180,7 +180,7 @@ export function deleteCommand(s: PactaServices, idText: string, o: DeleteOptions
 
 export async function syncCommand(s: PactaServices, o: { json?: boolean }): Promise<void> {
   const result = await s.sync.run();
-  const { pending, deletedOnPortal } = s.sync.status();
+  const { pending, pendingAnswers, deletedOnPortal } = s.sync.status();
   if (o.json) {
     const { pulled, pushed, conflicts, errors, state, id, startedAt, finishedAt, detail } = result;
     printJson({
@@ -190,13 +190,17 @@ export async function syncCommand(s: PactaServices, o: { json?: boolean }): Prom
       errors,
       state,
       pending,
+      pendingAnswers,
       deletedOnPortal,
       id,
       startedAt,
       finishedAt,
       detail,
     });
-  } else out(summary(result, pending, deletedOnPortal));
+  } else {
+    out(summary(result, pending, deletedOnPortal));
+    if (pendingAnswers > 0) out(`${answersWaiting(pendingAnswers)} to be sent.`);
+  }
   if (result.state === "offline") {
     throw new PactaError(
       "portal_unreachable",
@@ -210,6 +214,11 @@ export async function syncCommand(s: PactaServices, o: { json?: boolean }): Prom
   if (result.errors > 0) {
     throw new Error(`the sync finished with ${result.errors} errors (see above)`);
   }
+}
+
+/** "1 workflow task answer waits", "2 workflow task answers wait". */
+function answersWaiting(n: number): string {
+  return n === 1 ? "1 workflow task answer waits" : `${n} workflow task answers wait`;
 }
 
 /** "1 contract waits", "3 contracts wait". */

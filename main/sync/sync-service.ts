@@ -70,6 +70,7 @@ export class SyncService {
   private readonly now: () => Date;
   private quiet = 0;
   private running: Promise<SyncRun> | null = null;
+  private answersWaiting: () => number = () => 0;
   private progress: SyncProgress | null = null;
   private timer: NodeJS.Timeout | null = null;
   private readonly steps: SyncStep[] = [];
@@ -113,6 +114,11 @@ export class SyncService {
     }
   }
 
+  /** Tells the status how many workflow-task answers wait (the bizproc service does). */
+  countAnswersWith(count: () => number): void {
+    this.answersWaiting = count;
+  }
+
   status(): SyncStatus {
     return {
       connection: this.store.connection(),
@@ -121,6 +127,7 @@ export class SyncService {
       progress: this.progress,
       lastRun: this.store.lastRun(),
       pending: this.store.pendingCount(),
+      pendingAnswers: this.answersWaiting(),
       openConflicts: this.store.conflictCount(),
       deletedOnPortal: this.deletions.goneOnPortal(),
     };

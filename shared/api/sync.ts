@@ -133,6 +133,8 @@ export interface SyncStatus {
   lastRun: SyncRun | null;
   /** Contracts with edits waiting in the outbox. */
   pending: number;
+  /** Answers to workflow tasks saved here and waiting to be sent. */
+  pendingAnswers: number;
   openConflicts: number;
   /** Contracts here whose portal item was deleted on the portal; they are no longer sent. */
   deletedOnPortal: number[];

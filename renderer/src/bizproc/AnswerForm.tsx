@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import type { PortalUserOption, TaskDecision, WorkflowTaskView } from "../../../shared/api/bizproc";
 import { pacta } from "../api/client";
 import { notifySuccess, useApiError } from "../app/use-api-error";
+import { announceSyncChange } from "../sync/use-sync-status";
 import { type FormValue, isEmptyValue, ValueInput } from "./ValueInput";
 
 export interface AnswerFormProps {
@@ -71,6 +72,8 @@ export function AnswerForm({ task, users, onAnswered }: AnswerFormProps) {
     const state = r.value.state;
     if (state === "sent") notifySuccess(t("bizproc.answeredSent"));
     else if (state === "pending") notifySuccess(t("bizproc.answeredPending"));
+    // The header counts the answers that wait for the portal.
+    announceSyncChange();
     onAnswered();
   };
 

@@ -20,6 +20,8 @@ export const enSync: typeof frSync = {
   offlineHint:
     "The Bitrix24 portal does not answer. Your changes stay in the outbox and will go out " +
     "with the next sync.",
+  pendingAnswers_one: "{{count, number}} task answer waiting to be sent",
+  pendingAnswers_other: "{{count, number}} task answers waiting to be sent",
   pending_one: "{{count, number}} contract waiting to be sent",
   pending_other: "{{count, number}} contracts waiting to be sent",
   conflictsLink_one: "{{count, number}} conflict to resolve",

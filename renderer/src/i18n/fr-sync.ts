@@ -18,6 +18,8 @@ export const frSync = {
   offlineHint:
     "Le portail Bitrix24 ne répond pas. Vos modifications restent dans la file d'envoi et " +
     "partiront à la prochaine synchronisation.",
+  pendingAnswers_one: "{{count, number}} réponse à une tâche en attente d'envoi",
+  pendingAnswers_other: "{{count, number}} réponses à des tâches en attente d'envoi",
   pending_one: "{{count, number}} contrat en attente d'envoi",
   pending_other: "{{count, number}} contrats en attente d'envoi",
   conflictsLink_one: "{{count, number}} conflit à résoudre",

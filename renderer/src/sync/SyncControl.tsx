@@ -78,11 +78,18 @@ export function SyncControl() {
         {status.running ? (
           <Progress value={100} animated striped size="sm" aria-label={t("sync.running")} />
         ) : (
-          status.pending > 0 && (
-            <Text size="xs" c="dimmed">
-              {t("sync.pending", { count: status.pending })}
-            </Text>
-          )
+          <>
+            {status.pending > 0 && (
+              <Text size="xs" c="dimmed">
+                {t("sync.pending", { count: status.pending })}
+              </Text>
+            )}
+            {status.pendingAnswers > 0 && (
+              <Text size="xs" c="dimmed">
+                {t("sync.pendingAnswers", { count: status.pendingAnswers })}
+              </Text>
+            )}
+          </>
         )}
       </Stack>
       <Button
