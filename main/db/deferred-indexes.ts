@@ -4,26 +4,57 @@
  * B-tree took about 0.3 s of a 5 s import, building it from the finished
  * table about 0.1 s. Readers meanwhile still get every row in title order,
  * sorted without the index. A crash in between leaves the register whole
- * but without the index: opening the register builds what is missing.
+ * but without the index: opening the register builds what is missing,
+ * unless the import that dropped it still runs (its process id is noted in
+ * `settings` with the drop); it builds them again itself.
  */
 import type { Db } from "./open";
+
+const MARK = "import.deferredIndexes";
 
 /** Name → definition; the same as the migration that first made it (001). */
 const DEFERRED: Record<string, string> = {
   contracts_by_title: "ON contracts (archived, title COLLATE NOCASE) WHERE deleted = 0",
 };
 
+/** Drops the deferred indexes, noting this process as the import that builds them again. */
 export function dropDeferredIndexes(db: Db): void {
-  for (const name of Object.keys(DEFERRED)) db.exec(`DROP INDEX IF EXISTS ${name}`);
+  db.transaction(() => {
+    for (const name of Object.keys(DEFERRED)) db.exec(`DROP INDEX IF EXISTS ${name}`);
+    db.prepare("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)").run(
+      MARK,
+      String(process.pid),
+    );
+  }).immediate();
+}
+
+function missingIndexes(db: Db): string[] {
+  const present = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?");
+  return Object.keys(DEFERRED).filter((name) => present.get(name) === undefined);
 }
 
 /** Builds the deferred indexes that are missing; returns their names. */
 export function ensureDeferredIndexes(db: Db): string[] {
-  const present = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?");
-  const missing = Object.keys(DEFERRED).filter((name) => present.get(name) === undefined);
-  if (missing.length === 0) return [];
-  db.transaction(() => {
-    for (const name of missing) db.exec(`CREATE INDEX ${name} ${DEFERRED[name]}`);
-  })();
-  return missing;
+  if (missingIndexes(db).length === 0) return [];
+  return db
+    .transaction(() => {
+      const missing = missingIndexes(db);
+      for (const name of missing) db.exec(`CREATE INDEX ${name} ${DEFERRED[name]}`);
+      db.prepare("DELETE FROM settings WHERE key = ?").run(MARK);
+      return missing;
+    })
+    .immediate();
+}
+
+/** Whether the import that dropped the deferred indexes still runs, in another process. */
+export function bulkImportRunning(db: Db): boolean {
+  const pid = Number(db.prepare("SELECT value FROM settings WHERE key = ?").pluck().get(MARK));
+  if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it lives, under another user.
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
 }

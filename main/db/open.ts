@@ -7,7 +7,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { PactaError } from "../../shared/api/result";
 import { createLogger } from "../logging/logger";
-import { ensureDeferredIndexes } from "./deferred-indexes";
+import { bulkImportRunning, ensureDeferredIndexes } from "./deferred-indexes";
 import { migrate } from "./migrate";
 
 const log = createLogger("db");
@@ -45,9 +45,7 @@ export function openDatabase(file: string): Db {
     db.pragma("cache_size = -65536");
     db.pragma("mmap_size = 268435456");
     const version = migrate(db);
-    // An import stopped between dropping and rebuilding an index left it missing.
-    const rebuilt = ensureDeferredIndexes(db);
-    if (rebuilt.length > 0) log.warn({ file, rebuilt }, "missing indexes built again");
+    rebuildStoppedImport(db, file);
     if (fresh) fs.chmodSync(file, 0o600);
     log.info({ file, version }, "database open");
     return db;
@@ -65,6 +63,21 @@ export function openDatabase(file: string): Db {
       "database_unreadable",
       `${file} is not a Pacta register or is damaged: ${messageOf(error)}`,
     );
+  }
+}
+
+/**
+ * An import stopped between dropping and rebuilding an index left it missing: build it,
+ * unless that import still runs. Never fails the opening: the index only makes sorting
+ * faster, and the next opening tries again.
+ */
+function rebuildStoppedImport(db: Db, file: string): void {
+  try {
+    if (bulkImportRunning(db)) return;
+    const rebuilt = ensureDeferredIndexes(db);
+    if (rebuilt.length > 0) log.warn({ file, rebuilt }, "missing indexes built again");
+  } catch (error) {
+    log.warn({ file, error: messageOf(error) }, "missing indexes not built; next time");
   }
 }
 

@@ -3,6 +3,7 @@
  * (`db/deferred-indexes.ts`): the index must come back the same, whichever
  * way the import ends, and a small import must leave it alone.
  */
+import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -12,6 +13,15 @@ import { openDatabase } from "../db/open";
 import { ContractList } from "../register/list";
 import { ContractRegister, type UpsertOutcome, type WriteOptions } from "../register/register";
 import { runImport } from "./import-service";
+
+/** A process that takes the register's write lock, says so, and keeps it for 8 s. */
+const HOLD_WRITE_LOCK = `
+const Database = require(${JSON.stringify(path.resolve("node_modules/better-sqlite3"))});
+const db = new Database(process.argv[1]);
+db.exec("BEGIN IMMEDIATE");
+process.stdout.write("locked\\n");
+setTimeout(() => db.exec("COMMIT"), 8000);
+`;
 
 const dirs: string[] = [];
 const opened: { close(): void }[] = [];
@@ -100,6 +110,29 @@ describe("a big import", () => {
     );
     expect(during.every((sql) => sql !== undefined)).toBe(true);
   });
+
+  it("is left to build the index while its process runs; opening never fails on it", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pacta-bulk-"));
+    dirs.push(dir);
+    const file = path.join(dir, "r.sqlite");
+    const first = registerAt(file);
+    first.db.exec("DROP INDEX contracts_by_title");
+    // The import that dropped it: a live process other than this one.
+    const mark = first.db.prepare("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)");
+    mark.run("import.deferredIndexes", String(process.ppid));
+    expect(titleIndex(registerAt(file))).toBeUndefined();
+    // Its process is gone, but another one holds the write lock longer than the busy
+    // timeout: the opening gives up on the index, not on the register.
+    mark.run("import.deferredIndexes", "999999999");
+    const holder = spawn(process.execPath, ["-e", HOLD_WRITE_LOCK, file], { stdio: "pipe" });
+    try {
+      await new Promise<void>((resolve) => holder.stdout.once("data", () => resolve()));
+      expect(titleIndex(registerAt(file))).toBeUndefined();
+    } finally {
+      holder.kill();
+    }
+    expect(titleIndex(registerAt(file))).toBeDefined();
+  }, 20_000);
 
   it("stopped between the two, leaves a register that builds the index when opened", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pacta-bulk-"));

@@ -63,6 +63,14 @@ describe("readSourceFile, CSV", () => {
     expect(file.broken[0]?.message).toMatch(/3 cells but the header has 2/);
   });
 
+  it("names the row of an unclosed quote without counting lines of blank cells", () => {
+    const content = 'Reference,Title\nR1,One\n \n , ,\nR2,"Two\n';
+    expect(() => readSourceFile("x.csv", content)).toThrow(/never closed at row 2$/);
+    expect(() => readSourceFile("x.csv", ' , ,\nTitle,"Notes\nA,b\n')).toThrow(
+      /never closed in the header line$/,
+    );
+  });
+
   it("refuses a quote that is never closed, naming the row", () => {
     const message = unreadable(() =>
       readSourceFile("x.csv", 'Title,Notes\nA,fine\nB,"never closed\nC,d\n'),

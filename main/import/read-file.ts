@@ -88,21 +88,21 @@ function readCsv(fileName: string, text: string, wanted: ImportMapping["delimite
   // Empty lines go here; lines of blank cells (`;;;`) below, more cheaply
   // than the parser's "greedy" mode, which joins and trims every row.
   const parsed = Papa.parse<string[]>(text, { delimiter, skipEmptyLines: true });
+  const blank = (cells: string[]) => cells.every((c) => c.trim() === "");
   const quoteError = parsed.errors.find((e) => e.type === "Quotes");
   if (quoteError) {
+    // The parser counts lines of blank cells; the rows we name do not.
+    const upTo = quoteError.row === undefined ? [] : parsed.data.slice(0, quoteError.row + 1);
+    const row = upTo.filter((cells) => !blank(cells)).length - 1;
     const where =
-      quoteError.row === undefined
-        ? ""
-        : quoteError.row === 0
-          ? " in the header line"
-          : ` at row ${quoteError.row}`;
+      quoteError.row === undefined ? "" : row <= 0 ? " in the header line" : ` at row ${row}`;
     const what =
       quoteError.code === "MissingQuotes"
         ? "a quoted cell is never closed"
         : "a quoted cell has text after its closing quote";
     throw new PactaError("import_unreadable", `${fileName}: ${what}${where}`);
   }
-  const lines = parsed.data.filter((cells) => !cells.every((c) => c.trim() === ""));
+  const lines = parsed.data.filter((cells) => !blank(cells));
   const [headerCells, ...data] = lines;
   const headers = uniqueHeaders(headerCells ?? []);
   const rows: CsvRow[] = [];

@@ -64,72 +64,76 @@ export class Moves {
   }
 
   move(req: MoveRequest): StageMove {
-    return this.c.db.transaction((): StageMove => {
-      const from = this.stageOf(req.contractId);
-      const stages = this.c.pipeline.list();
-      const target = stages.find((s) => s.key === req.to);
-      if (!target) throw invalid(["to"], `there is no stage "${req.to}"`);
-      if (target.retired) throw invalid(["to"], `the stage "${req.to}" is retired`);
-      if (from === req.to) throw invalid(["to"], `contract #${req.contractId} is already there`);
-      const skipped = skippedRequired(stages, from, req.to);
-      if (skipped.length > 0 && !req.confirmSkip) {
-        throw new PactaError(
-          "confirmation_required",
-          `moving contract #${req.contractId} from ${from} to ${req.to} skips the required ` +
-            `stage${skipped.length === 1 ? "" : "s"} ${skipped.join(", ")}; confirm to go on`,
-          skipped.map((key) => ({ path: ["skipped", key], message: `skips "${key}"` })),
-        );
-      }
-      const at = this.c.now().toISOString();
-      this.sql.setStage.run({ id: req.contractId, stage: req.to, at });
-      const move = {
-        contractId: req.contractId,
-        from,
-        to: req.to,
-        at,
-        actor: this.c.actor,
-        comment: req.comment,
-        skipped,
-      };
-      const id = this.visits.change(move, localToday(this.c.now()));
-      const changes: Record<string, [unknown, unknown]> = { stage: [from, req.to] };
-      if (req.comment) changes.comment = [null, req.comment];
-      if (skipped.length > 0) changes.skipped = [null, skipped];
-      this.c.register.record(req.contractId, at, "moved", changes);
-      log.info({ contractId: req.contractId, from, to: req.to, skipped }, "contract moved");
-      return { id, ...move };
-    })();
+    return this.c.db
+      .transaction((): StageMove => {
+        const from = this.stageOf(req.contractId);
+        const stages = this.c.pipeline.list();
+        const target = stages.find((s) => s.key === req.to);
+        if (!target) throw invalid(["to"], `there is no stage "${req.to}"`);
+        if (target.retired) throw invalid(["to"], `the stage "${req.to}" is retired`);
+        if (from === req.to) throw invalid(["to"], `contract #${req.contractId} is already there`);
+        const skipped = skippedRequired(stages, from, req.to);
+        if (skipped.length > 0 && !req.confirmSkip) {
+          throw new PactaError(
+            "confirmation_required",
+            `moving contract #${req.contractId} from ${from} to ${req.to} skips the required ` +
+              `stage${skipped.length === 1 ? "" : "s"} ${skipped.join(", ")}; confirm to go on`,
+            skipped.map((key) => ({ path: ["skipped", key], message: `skips "${key}"` })),
+          );
+        }
+        const at = this.c.now().toISOString();
+        this.sql.setStage.run({ id: req.contractId, stage: req.to, at });
+        const move = {
+          contractId: req.contractId,
+          from,
+          to: req.to,
+          at,
+          actor: this.c.actor,
+          comment: req.comment,
+          skipped,
+        };
+        const id = this.visits.change(move, localToday(this.c.now()));
+        const changes: Record<string, [unknown, unknown]> = { stage: [from, req.to] };
+        if (req.comment) changes.comment = [null, req.comment];
+        if (skipped.length > 0) changes.skipped = [null, skipped];
+        this.c.register.record(req.contractId, at, "moved", changes);
+        log.info({ contractId: req.contractId, from, to: req.to, skipped }, "contract moved");
+        return { id, ...move };
+      })
+      .immediate();
   }
 
   /** Sets the responsible person and due date of the contract's current stage. */
   assign(req: AssignRequest): void {
-    this.c.db.transaction(() => {
-      const stage = this.stageOf(req.contractId);
-      if (req.stage !== undefined && req.stage !== stage) {
-        throw new PactaError(
-          "stale_update",
-          `contract #${req.contractId} is now at "${stage}", no longer at "${req.stage}"`,
-        );
-      }
-      const visit = this.openVisit(req.contractId, stage);
-      const changes: Record<string, [unknown, unknown]> = {};
-      let responsibleId = visit.responsible_id;
-      if (req.responsibleId !== undefined && req.responsibleId !== visit.responsible_id) {
-        changes.responsible = [this.ref(visit.responsible_id), this.ref(req.responsibleId, true)];
-        responsibleId = req.responsibleId;
-      }
-      let dueDate = visit.due_date;
-      if (req.dueDate !== undefined && req.dueDate !== visit.due_date) {
-        changes.dueDate = [visit.due_date, req.dueDate];
-        dueDate = req.dueDate;
-      }
-      if (Object.keys(changes).length === 0) return;
-      const at = this.c.now().toISOString();
-      this.sql.assign.run({ id: visit.id, responsibleId, dueDate });
-      this.sql.touch.run({ id: req.contractId, at });
-      this.c.register.record(req.contractId, at, "assigned", changes);
-      log.info({ contractId: req.contractId, stage, changed: Object.keys(changes) }, "assigned");
-    })();
+    this.c.db
+      .transaction(() => {
+        const stage = this.stageOf(req.contractId);
+        if (req.stage !== undefined && req.stage !== stage) {
+          throw new PactaError(
+            "stale_update",
+            `contract #${req.contractId} is now at "${stage}", no longer at "${req.stage}"`,
+          );
+        }
+        const visit = this.openVisit(req.contractId, stage);
+        const changes: Record<string, [unknown, unknown]> = {};
+        let responsibleId = visit.responsible_id;
+        if (req.responsibleId !== undefined && req.responsibleId !== visit.responsible_id) {
+          changes.responsible = [this.ref(visit.responsible_id), this.ref(req.responsibleId, true)];
+          responsibleId = req.responsibleId;
+        }
+        let dueDate = visit.due_date;
+        if (req.dueDate !== undefined && req.dueDate !== visit.due_date) {
+          changes.dueDate = [visit.due_date, req.dueDate];
+          dueDate = req.dueDate;
+        }
+        if (Object.keys(changes).length === 0) return;
+        const at = this.c.now().toISOString();
+        this.sql.assign.run({ id: visit.id, responsibleId, dueDate });
+        this.sql.touch.run({ id: req.contractId, at });
+        this.c.register.record(req.contractId, at, "assigned", changes);
+        log.info({ contractId: req.contractId, stage, changed: Object.keys(changes) }, "assigned");
+      })
+      .immediate();
   }
 
   /** The open visit; one is opened if the contract somehow has none. */

@@ -97,32 +97,36 @@ export class ContractRegister {
   }
 
   create(fields: ContractFields, options: WriteOptions = {}): Contract {
-    const id = this.db.transaction(() => {
-      const stage = fields.stage ?? DEFAULT_STAGE_KEY;
-      if (this.visits.retired(stage)) throw stageIssue(`the stage "${stage}" is retired`);
-      return this.insert(fields, options);
-    })();
+    const id = this.db
+      .transaction(() => {
+        const stage = fields.stage ?? DEFAULT_STAGE_KEY;
+        if (this.visits.retired(stage)) throw stageIssue(`the stage "${stage}" is retired`);
+        return this.insert(fields, options);
+      })
+      .immediate();
     return this.get(id);
   }
 
   update(id: number, fields: ContractFields, expectedUpdatedAt?: string): Contract {
-    this.db.transaction(() => {
-      const current = this.get(id);
-      if (expectedUpdatedAt !== undefined && current.updatedAt !== expectedUpdatedAt) {
-        throw new PactaError(
-          "stale_update",
-          `contract #${id} was changed at ${current.updatedAt}, after this edit began`,
-        );
-      }
-      // The form does not move contracts: a move checks skipped stages and
-      // records who, when and why (see Lifecycle.move).
-      if (fields.stage !== undefined && fields.stage !== current.stage) {
-        throw stageIssue(
-          `contract #${id} is at "${current.stage}": change its stage with a move, not an edit`,
-        );
-      }
-      this.change(current, fields, {});
-    })();
+    this.db
+      .transaction(() => {
+        const current = this.get(id);
+        if (expectedUpdatedAt !== undefined && current.updatedAt !== expectedUpdatedAt) {
+          throw new PactaError(
+            "stale_update",
+            `contract #${id} was changed at ${current.updatedAt}, after this edit began`,
+          );
+        }
+        // The form does not move contracts: a move checks skipped stages and
+        // records who, when and why (see Lifecycle.move).
+        if (fields.stage !== undefined && fields.stage !== current.stage) {
+          throw stageIssue(
+            `contract #${id} is at "${current.stage}": change its stage with a move, not an edit`,
+          );
+        }
+        this.change(current, fields, {});
+      })
+      .immediate();
     return this.get(id);
   }
 
@@ -165,23 +169,25 @@ export class ContractRegister {
       !this.db.inTransaction && this.db.pragma("foreign_keys", { simple: true }) === 1;
     if (unchecked) this.db.pragma("foreign_keys = OFF");
     try {
-      return this.db.transaction(() => {
-        this.history.beginBatch();
-        this.visits.deferMarks();
-        this.search.defer();
-        this.batchWorkingDays = this.workingDaysDefault();
-        try {
-          const result = work();
-          this.visits.flushMarks();
-          this.search.flush();
-          return result;
-        } finally {
-          this.history.endBatch();
-          this.visits.dropMarks();
-          this.search.drop();
-          this.batchWorkingDays = null;
-        }
-      })();
+      return this.db
+        .transaction(() => {
+          this.history.beginBatch();
+          this.visits.deferMarks();
+          this.search.defer();
+          this.batchWorkingDays = this.workingDaysDefault();
+          try {
+            const result = work();
+            this.visits.flushMarks();
+            this.search.flush();
+            return result;
+          } finally {
+            this.history.endBatch();
+            this.visits.dropMarks();
+            this.search.drop();
+            this.batchWorkingDays = null;
+          }
+        })
+        .immediate();
     } finally {
       if (unchecked) this.db.pragma("foreign_keys = ON");
     }
@@ -215,23 +221,25 @@ export class ContractRegister {
     value: number | string,
     action: HistoryEntry["action"],
   ): Contract {
-    this.db.transaction(() => {
-      const current = this.get(id);
-      const before =
-        column === "archived" ? current.archived : column === "deleted" ? false : current.review;
-      const after = column === "review_flags" ? [] : value === 1;
-      const at = this.stamp();
-      this.db
-        .prepare(`UPDATE contracts SET ${column} = @value, updated_at = @at WHERE id = @id`)
-        .run({ id, value, at });
-      this.record(id, at, action, {
-        [column === "review_flags" ? "review" : column]: [before, after],
-      });
-      if (column !== "review_flags") {
-        this.search.remove(id);
-        if (column === "archived") this.search.add(id, fieldsOf(current), value === 1);
-      }
-    })();
+    this.db
+      .transaction(() => {
+        const current = this.get(id);
+        const before =
+          column === "archived" ? current.archived : column === "deleted" ? false : current.review;
+        const after = column === "review_flags" ? [] : value === 1;
+        const at = this.stamp();
+        this.db
+          .prepare(`UPDATE contracts SET ${column} = @value, updated_at = @at WHERE id = @id`)
+          .run({ id, value, at });
+        this.record(id, at, action, {
+          [column === "review_flags" ? "review" : column]: [before, after],
+        });
+        if (column !== "review_flags") {
+          this.search.remove(id);
+          if (column === "archived") this.search.add(id, fieldsOf(current), value === 1);
+        }
+      })
+      .immediate();
     return column === "deleted" ? ({ id } as Contract) : this.get(id);
   }
 

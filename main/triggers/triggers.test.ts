@@ -154,7 +154,7 @@ describe("triggers", () => {
     expect(notifications).toHaveLength(1);
   }, 60_000);
 
-  it("does not start a workflow twice after a crash, yet starts it when the try failed", async () => {
+  it("never starts a workflow twice after a crash, yet starts it if its try failed", async () => {
     const { manual } = seedWorkflowTemplates(double.state);
     const { id } = await connected();
     s.triggers.save(null, {
