@@ -16,6 +16,12 @@ export type Db = Database.Database;
 
 export const DATABASE_FILE = "pacta.sqlite";
 
+/**
+ * TODO(db): only import batches, contract edits, stage moves and the reminder scan begin
+ * their transactions IMMEDIATE; the other writes (templates, documents, questionnaires,
+ * the sync's own records) begin DEFERRED, and beside another process's writes SQLite may
+ * refuse them at once ("database is locked") instead of waiting for the busy timeout.
+ */
 export function openDatabase(file: string): Db {
   const dir = path.dirname(file);
   const fresh = !fs.existsSync(file);
