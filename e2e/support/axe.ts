@@ -25,7 +25,9 @@ async function settled(page: Page): Promise<void> {
     const finite = document
       .getAnimations()
       .filter((a) => Number.isFinite(Number(a.effect?.getComputedTiming().endTime)));
-    await Promise.all(finite.map((a) => a.finished.catch(() => undefined)));
+    const ended = Promise.all(finite.map((a) => a.finished.catch(() => undefined)));
+    // A paused animation never finishes: wait two seconds at most.
+    await Promise.race([ended, new Promise((resolve) => setTimeout(resolve, 2000))]);
   });
 }
 
