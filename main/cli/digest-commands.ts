@@ -2,6 +2,7 @@
 import type { Command } from "commander";
 import type { PactaServices } from "../app/services";
 import { digestText } from "../digests/digest-text";
+import { stageNames } from "../lifecycle/stage-names";
 import { out, printJson, type Runner } from "./output";
 import { findPerson } from "./report-commands";
 
@@ -23,7 +24,8 @@ export function digestCommand(s: PactaServices, o: DigestOptions): void {
     out("No people yet: add them in Settings → People.");
     return;
   }
-  out(digests.map(digestText).join("\n\n"));
+  const stageName = stageNames(s.db, "en");
+  out(digests.map((d) => digestText(d, stageName)).join("\n\n"));
 }
 
 export function digestCommands(cli: Command, run: Runner): void {

@@ -5,9 +5,11 @@
 import type { PortalLanguage } from "../../shared/api/sync";
 import { type Digest, digestSummary } from "../../shared/domain/digests";
 
-function line(i: Digest["late"][number]): string {
+type StageName = (key: string) => string;
+
+function line(i: Digest["late"][number], stageName: StageName): string {
   const name = i.reference ? `${i.title} (${i.reference})` : i.title;
-  return `${name} — ${i.stage}, ${i.dueDate}`;
+  return `${name} — ${stageName(i.stage)}, ${i.dueDate}`;
 }
 
 const PORTAL_WORDS: Record<
@@ -19,20 +21,26 @@ const PORTAL_WORDS: Record<
 };
 
 /** The `im.notify` message: a bold title, the summary, the late stages. */
-export function portalMessage(d: Digest, language: PortalLanguage = "fr"): string {
+export function portalMessage(
+  d: Digest,
+  language: PortalLanguage = "fr",
+  stageName: StageName = (key) => key,
+): string {
   const w = PORTAL_WORDS[language];
   const lines = [`[B]${w.title} ${d.today}[/B]`, digestSummary(d, language)];
-  for (const i of d.late.slice(0, 10)) lines.push(`• ${line(i)} (+${i.daysLate} ${w.days})`);
+  for (const i of d.late.slice(0, 10)) {
+    lines.push(`• ${line(i, stageName)} (+${i.daysLate} ${w.days})`);
+  }
   if (d.late.length > 10) lines.push(w.more(d.late.length - 10));
   return lines.join("\n");
 }
 
 /** The digest as the CLI prints it. */
-export function digestText(d: Digest): string {
+export function digestText(d: Digest, stageName: StageName = (key) => key): string {
   const out = [`${d.person} — ${d.today}`, digestSummary(d, "en")];
   if (d.late.length > 0)
-    out.push("Late:", ...d.late.map((i) => `  ${line(i)} (${i.daysLate} d late)`));
+    out.push("Late:", ...d.late.map((i) => `  ${line(i, stageName)} (${i.daysLate} d late)`));
   if (d.dueSoon.length > 0)
-    out.push("Due within 30 days:", ...d.dueSoon.map((i) => `  ${line(i)}`));
+    out.push("Due within 30 days:", ...d.dueSoon.map((i) => `  ${line(i, stageName)}`));
   return out.join("\n");
 }

@@ -227,5 +227,7 @@ describe("digests on the portal", () => {
     expect(sent?.message).toContain("[B]Pacta digest of 2026-06-01[/B]");
     expect(sent?.message).toContain("1 late stage");
     expect(sent?.message).not.toContain("Synthèse");
+    // Stages by their English names, not their keys.
+    expect(sent?.message).toMatch(/— Draft, 2026-\d\d-\d\d \(\+\d+ d\)/);
   });
 });

@@ -25,6 +25,7 @@ import {
 } from "../../shared/domain/digests";
 import { fireInstant, isLate } from "../../shared/domain/reminder-rules";
 import type { Db } from "../db/open";
+import { stageNames } from "../lifecycle/stage-names";
 import { createLogger } from "../logging/logger";
 import type { Reports } from "../reports/reports";
 import { portalMessage } from "./digest-text";
@@ -159,12 +160,13 @@ export class Digests {
 
   private queuePortalMessage(s: SettingRow, digest: Digest): void {
     const portal = this.options.portal();
+    const language = this.options.portalLanguage?.() ?? "fr";
     if (!portal || !s.bitrix_user_id) return;
     this.sql.message.run({
       portal,
       user: s.bitrix_user_id,
       tag: `pacta-digest-${s.id}-${digest.today}`,
-      message: portalMessage(digest, this.options.portalLanguage?.() ?? "fr"),
+      message: portalMessage(digest, language, stageNames(this.db, language)),
       at: this.options.now().toISOString(),
     });
   }

@@ -3,8 +3,9 @@
  * register's own stages table, never by their internal keys.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { stageNames } from "../lifecycle/stage-names";
 import { openTempServices } from "../test-support/temp-register";
-import { stageNames, summary } from "./summary";
+import { summary } from "./summary";
 
 let s: ReturnType<typeof openTempServices>;
 beforeAll(() => {
@@ -41,6 +42,28 @@ describe("trigger summary", () => {
       names,
     );
     expect(text).toContain("- Étape : — → En vigueur");
+  });
+
+  it("says a renewal in words, in either language", () => {
+    const renewal = {
+      groups: ["terms" as const],
+      action: "updated" as const,
+      changes: {
+        renewal: [
+          { kind: "none", term: null, notice: null },
+          { kind: "automatic", term: "P1Y", notice: "P3M" },
+        ] as [unknown, unknown],
+      },
+      actions: [],
+    };
+    const fr = summary("Bail", renewal, "[Pacta #4]", stageNames(s.db, "fr"), "fr");
+    expect(fr).toContain(
+      "- Renouvellement : sans reconduction → reconduction tacite, durée un an, préavis trois mois",
+    );
+    const en = summary("Lease", renewal, "[Pacta #5]", stageNames(s.db, "en"), "en");
+    expect(en).toContain(
+      "- Renewal: no renewal → automatic renewal, term one year, notice three months",
+    );
   });
 
   it("speaks English when the portal's language is English", () => {

@@ -4,20 +4,13 @@
  * Bitrix24 settings say English).
  */
 import type { PortalLanguage } from "../../shared/api/sync";
-import type { Db } from "../db/open";
+import { isIsoDuration } from "../../shared/domain/duration";
+import { durationInWords } from "../../shared/domain/explain-dates";
 import type { Change } from "./trigger-store";
 
-/** A stage's name in the portal's language, from the stages table (its key if unknown). */
-export function stageNames(db: Db, language: PortalLanguage): (key: string) => string {
-  const column = language === "en" ? "name_en" : "name_fr";
-  const read = db.prepare(`SELECT ${column} FROM stages WHERE key = ?`).pluck();
-  return (key) => {
-    const name = read.get(key);
-    return typeof name === "string" ? name : key;
-  };
-}
-
 interface Words {
+  /** A renewal's kind, its term and its notice, in words. */
+  renewal: { kinds: Record<string, string>; term: string; notice: string };
   labels: Record<string, string>;
   groups: Record<string, string>;
   heading: (title: string, kinds: string) => string;
@@ -28,6 +21,16 @@ interface Words {
 
 const WORDS: Record<PortalLanguage, Words> = {
   fr: {
+    renewal: {
+      kinds: {
+        none: "sans reconduction",
+        automatic: "reconduction tacite",
+        optional: "reconduction sur option",
+        evergreen: "durée indéterminée",
+      },
+      term: "durée",
+      notice: "préavis",
+    },
     labels: {
       title: "Titre",
       reference: "Référence",
@@ -59,6 +62,16 @@ const WORDS: Record<PortalLanguage, Words> = {
     colon: " : ",
   },
   en: {
+    renewal: {
+      kinds: {
+        none: "no renewal",
+        automatic: "automatic renewal",
+        optional: "optional renewal",
+        evergreen: "evergreen",
+      },
+      term: "term",
+      notice: "notice",
+    },
     labels: {
       title: "Title",
       reference: "Reference",
@@ -110,6 +123,19 @@ function shown(value: unknown): string {
   return String(value);
 }
 
+/** "automatic renewal, term one year, notice three months". */
+function renewalInWords(value: unknown, language: PortalLanguage): string {
+  if (typeof value !== "object" || value === null) return shown(value);
+  const { kind, term, notice } = value as Record<string, unknown>;
+  const w = WORDS[language].renewal;
+  const duration = (d: unknown) =>
+    typeof d === "string" && isIsoDuration(d) ? durationInWords(d, language) || d : shown(d);
+  const parts = [typeof kind === "string" ? (w.kinds[kind] ?? kind) : shown(kind)];
+  if (term) parts.push(`${w.term} ${duration(term)}`);
+  if (notice) parts.push(`${w.notice} ${duration(notice)}`);
+  return parts.join(", ");
+}
+
 /** One line per changed field, and a marker that lets a retry find what it sent. */
 export function summary(
   title: string,
@@ -131,6 +157,11 @@ export function summary(
     if (field === "stage") {
       const name = (v: unknown) => (typeof v === "string" && v !== "" ? stageName(v) : shown(v));
       lines.push(`- ${label}${w.colon}${name(before)} → ${name(after)}`);
+      continue;
+    }
+    if (field === "renewal") {
+      const words = (v: unknown) => renewalInWords(v, language);
+      lines.push(`- ${label}${w.colon}${words(before)} → ${words(after)}`);
       continue;
     }
     lines.push(`- ${label}${w.colon}${shown(before)} → ${shown(after)}`);

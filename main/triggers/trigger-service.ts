@@ -28,13 +28,14 @@ import {
 import type { HistoryEntry } from "../../shared/domain/contract";
 import type { Bitrix24Client } from "../bitrix24/client";
 import type { Db } from "../db/open";
+import { stageNames } from "../lifecycle/stage-names";
 import { createLogger } from "../logging/logger";
 import type { ContractRegister } from "../register/register";
 import { isUnreachable } from "../sync/context";
 import type { SyncService } from "../sync/sync-service";
 import type { Documents } from "../templates/documents";
 import { type ActionContext, performAction, WaitError } from "./actions";
-import { stageNames, summary, trimmed } from "./summary";
+import { summary, trimmed } from "./summary";
 import { type Change, TriggerStore } from "./trigger-store";
 
 const log = createLogger("triggers");
