@@ -57,9 +57,8 @@ describe("trigger summary", () => {
       actions: [],
     };
     const fr = summary("Bail", renewal, "[Pacta #4]", stageNames(s.db, "fr"), "fr");
-    expect(fr).toContain(
-      "- Renouvellement : sans reconduction → reconduction tacite, durée un an, préavis trois mois",
-    );
+    expect(fr).toContain("- Renouvellement : sans reconduction → reconduction tacite, durée un an");
+    expect(fr).toContain("reconduction tacite, durée un an, préavis trois mois");
     const en = summary("Lease", renewal, "[Pacta #5]", stageNames(s.db, "en"), "en");
     expect(en).toContain(
       "- Renewal: no renewal → automatic renewal, term one year, notice three months",
