@@ -57,7 +57,7 @@ describe("trigger summary", () => {
       actions: [],
     };
     const fr = summary("Bail", renewal, "[Pacta #4]", stageNames(s.db, "fr"), "fr");
-    expect(fr).toContain("- Renouvellement : sans reconduction → reconduction tacite, durée un an");
+    expect(fr).toContain("- Renouvellement : sans reconduction → reconduction tacite,");
     expect(fr).toContain("reconduction tacite, durée un an, préavis trois mois");
     const en = summary("Lease", renewal, "[Pacta #5]", stageNames(s.db, "en"), "en");
     expect(en).toContain(
