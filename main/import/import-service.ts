@@ -63,10 +63,14 @@ class DryRunRollback extends Error {
 
 export const DEFAULT_BATCH_SIZE = 10_000;
 
-// Where the time of a 100,000-row import goes (4.95 s on a quiet machine,
-// 2026-12-05; 6.05 s the day before, 7.88 s before that): the writing
-// thread reads and checks the whole file first (about 0.3 s: nothing is
-// written from a file that turns out broken), maps the first batch while
+// TODO(perf): 100,000 rows take 4.95-5.7 s on the 2-core machine (same
+// build, 2026-12-05, the machine's speed varying by the hour) against the
+// 5 s target; 6.05 s the day before, 7.88 s before that. What is left could
+// move the search text and the repeated-reference check to the worker, or
+// make fewer objects per row (garbage collection is about a tenth).
+// Where the time goes: the writing thread reads and checks the whole file
+// first (about 0.3 s: nothing is written from a file that turns out
+// broken), maps the first batch while
 // the worker reads the file again, then writes. Of the writes, SQLite takes
 // about two thirds (the contract row and its indexes, parties, tags,
 // history, stage visits, the search index at each batch's end and its
