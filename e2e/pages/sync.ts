@@ -3,6 +3,7 @@
  * Bitrix24 section of the settings, and the conflicts page.
  */
 import { expect, type Locator, type Page } from "@playwright/test";
+import { pickOption } from "./select";
 
 export class SyncControl {
   readonly group: Locator;
@@ -65,12 +66,7 @@ export class SyncSettings {
   async choose(label: string, option: string): Promise<void> {
     await expect(this.section.getByText("Lecture du portail…")).toBeHidden({ timeout: 30_000 });
     const select = this.section.getByRole("combobox", { name: label, exact: true });
-    const choice = this.page.getByRole("option", { name: option, exact: true });
-    await expect(async () => {
-      if (!(await choice.isVisible())) await select.click();
-      await choice.click({ timeout: 2000 });
-      await expect(select).toHaveValue(option, { timeout: 1000 });
-    }).toPass({ timeout: 20_000 });
+    await pickOption(this.page, select, option);
   }
 }
 

@@ -1,5 +1,6 @@
 /** The triggers screen: the rule form, the rules, and the latest firings. */
 import { expect, type Locator, type Page } from "@playwright/test";
+import { pickOption } from "./select";
 
 export class TriggersPage {
   readonly heading: Locator;
@@ -44,12 +45,7 @@ export class TriggersPage {
   async pick(label: string, option: string): Promise<void> {
     const select = this.form.getByRole("combobox", { name: label, exact: true });
     await expect(select).toBeEnabled({ timeout: 30_000 });
-    const choice = this.page.getByRole("option", { name: option, exact: true });
-    await expect(async () => {
-      if (!(await choice.isVisible())) await select.click();
-      await choice.click({ timeout: 2000 });
-      await expect(select).toHaveValue(option, { timeout: 1000 });
-    }).toPass({ timeout: 20_000 });
+    await pickOption(this.page, select, option);
   }
 
   /** Opens a rule in the form. */
