@@ -1,7 +1,10 @@
 /** English messages of the reports screen and the KPI digests. */
+
+import { REPORT_HEADINGS } from "../../../shared/domain/report-headings";
 import type { frDigests, frReports } from "./fr-reports";
 
 export const enReports: typeof frReports = {
+  ...REPORT_HEADINGS.en,
   title: "Reports",
   filters: "Filters",
   type: "Type",
@@ -21,34 +24,8 @@ export const enReports: typeof frReports = {
   exported: "Report exported: {{file}}",
   chartOf: "Chart: {{title}} (the same figures are in the table)",
   empty: "Nothing to show for these filters.",
-  contracts: "Contracts selected",
-  active: "Active contracts",
-  summary: "Contracts",
-  figure: "Figure",
-  value: "Value",
-  windows: "Coming up",
   window: "Within {{days}} days",
-  days: "Days",
-  ending: "Contracts ending",
-  notice: "Notices due",
-  byStage: "Value by stage",
   byStageIn: "Value by stage in {{currency}}",
-  byCurrency: "Value by currency",
-  stage: "Stage",
-  currency: "Currency",
-  total: "Total",
-  count: "Contracts",
-  late: "Late stages by responsible person",
-  person: "Responsible",
-  nobody: "(nobody)",
-  lateCount: "Late stages",
-  times: "Time spent per stage (days)",
-  visits: "Visits",
-  median: "Median",
-  p90: "90th percentile",
-  outcomes: "Renewal outcomes",
-  outcome: "Outcome",
-  outcomeNames: { renewed: "Renewed", terminated: "Terminated", lapsed: "Lapsed" },
 };
 
 export const enDigests: typeof frDigests = {

@@ -1,5 +1,7 @@
 /** French messages of the reports screen and the KPI digests. */
+import { REPORT_HEADINGS } from "../../../shared/domain/report-headings";
 export const frReports = {
+  ...REPORT_HEADINGS.fr,
   title: "Rapports",
   filters: "Filtres",
   type: "Type",
@@ -19,34 +21,8 @@ export const frReports = {
   exported: "Rapport exporté : {{file}}",
   chartOf: "Graphique : {{title}} (les mêmes chiffres sont dans le tableau)",
   empty: "Rien à montrer pour ces filtres.",
-  contracts: "Contrats retenus",
-  active: "Contrats en vigueur",
-  summary: "Contrats",
-  figure: "Indicateur",
-  value: "Valeur",
-  windows: "Échéances à venir",
   window: "Sous {{days}} jours",
-  days: "Jours",
-  ending: "Fins de contrat",
-  notice: "Préavis à donner",
-  byStage: "Valeur par étape",
   byStageIn: "Valeur par étape en {{currency}}",
-  byCurrency: "Valeur par devise",
-  stage: "Étape",
-  currency: "Devise",
-  total: "Total",
-  count: "Contrats",
-  late: "Étapes en retard par responsable",
-  person: "Responsable",
-  nobody: "(personne)",
-  lateCount: "Étapes en retard",
-  times: "Temps passé par étape (jours)",
-  visits: "Passages",
-  median: "Médiane",
-  p90: "90e centile",
-  outcomes: "Issues des renouvellements",
-  outcome: "Issue",
-  outcomeNames: { renewed: "Renouvelé", terminated: "Résilié", lapsed: "Échu" },
 };
 
 export const frDigests = {
