@@ -79,15 +79,14 @@ test("the reports screen charts the figures, tables them, filters and exports th
   ]);
   // One chart per currency for the value by stage; bars for the windows.
   await expect(page.getByTestId("chart-valueByStage")).toHaveCount(2);
-  await expect(reports.bars("windows").first()).toBeVisible();
-  expect(await reports.bars("windows").count()).toBe(6);
+  await expect(reports.bars("windows")).toHaveCount(6);
   // Counts are charted on whole-number ticks (never 0.25, 0.5…).
   const ticks = page.getByTestId("chart-windows").locator(".recharts-cartesian-axis-tick-value");
   await expect(ticks.first()).toBeVisible();
   const tickTexts = await ticks.allTextContents();
   expect(tickTexts.filter((tick) => /^\d+$/.test(tick)).length).toBeGreaterThan(1);
   for (const tick of tickTexts) expect(tick).not.toMatch(/\d[.,]\d/);
-  expect(await reports.bars("valueByStage").count()).toBe(3);
+  await expect(reports.bars("valueByStage")).toHaveCount(3);
 
   await reports.choose(reports.type, "Services");
   await expect(reports.table("Contrats").locator("tbody tr").first()).toContainText("2");

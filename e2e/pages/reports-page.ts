@@ -39,6 +39,8 @@ export class ReportsPage {
 
   /** The rows of a table as their cells' texts. */
   async rows(title: string): Promise<string[][]> {
+    // The figures load after the page: wait for their table, not an empty page.
+    await this.table(title).waitFor();
     const rows = this.table(title).locator("tbody tr");
     const out: string[][] = [];
     for (const row of await rows.all()) {

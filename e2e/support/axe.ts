@@ -31,8 +31,7 @@ async function settled(page: Page): Promise<void> {
   });
 }
 
-/** What axe finds on the page once it has settled, in a form that reads well in a diff. */
-export async function violations(page: Page): Promise<Violation[]> {
+async function scan(page: Page): Promise<Violation[]> {
   await settled(page);
   const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
   return results.violations.map((v) => ({
@@ -41,6 +40,24 @@ export async function violations(page: Page): Promise<Violation[]> {
     help: v.help,
     elements: v.nodes.map((n) => `${n.target.join(" ")} ${n.failureSummary ?? ""}`),
   }));
+}
+
+/**
+ * What axe finds on the page once it has settled, in a form that reads well in
+ * a diff. A toast that starts fading in or out while axe reads the page gets a
+ * contrast no person sees: what the first scan finds must be found again by a
+ * second one, half a second later, to count. A real fault is found both times.
+ */
+export async function violations(page: Page): Promise<Violation[]> {
+  const first = await scan(page);
+  if (first.length === 0) return first;
+  await page.waitForTimeout(500);
+  const again = await scan(page);
+  // An element and what axe says of it, its measured colours included.
+  const seen = new Set(first.flatMap((v) => v.elements.map((e) => `${v.rule} ${e}`)));
+  return again
+    .map((v) => ({ ...v, elements: v.elements.filter((e) => seen.has(`${v.rule} ${e}`)) }))
+    .filter((v) => v.elements.length > 0);
 }
 
 /** Scans one state after another and keeps every violation, named by its state. */
