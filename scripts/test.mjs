@@ -12,6 +12,7 @@ const bin = (name) => path.join(root, "node_modules", ".bin", name);
 const reports = fs.mkdtempSync(path.join(os.tmpdir(), "pacta-test-reports-"));
 const tally = { passed: 0, failed: 0, skipped: 0 };
 const failures = [];
+const flaky = [];
 
 function step(name, command, args, env = {}) {
   process.stdout.write(`\n== ${name} ==\n`);
@@ -23,6 +24,21 @@ function step(name, command, args, env = {}) {
   const ok = run.status === 0;
   if (!ok) failures.push(name);
   return ok;
+}
+
+/** The titles of the Playwright tests that failed once and passed on their retry. */
+function flakyTests(report) {
+  const out = [];
+  const walk = (suite) => {
+    for (const spec of suite.specs ?? []) {
+      for (const test of spec.tests ?? []) {
+        if (test.status === "flaky") out.push(`e2e/${spec.file}:${spec.line} › ${spec.title}`);
+      }
+    }
+    for (const child of suite.suites ?? []) walk(child);
+  };
+  for (const suite of report.suites ?? []) walk(suite);
+  return out;
 }
 
 function readJson(file) {
@@ -85,6 +101,7 @@ if (built) {
   );
   const pw = readJson(pwJson);
   if (pw?.stats) {
+    flaky.push(...flakyTests(pw));
     tally.passed += pw.stats.expected + pw.stats.flaky;
     tally.failed += pw.stats.unexpected;
     tally.skipped += pw.stats.skipped;
@@ -94,6 +111,10 @@ if (built) {
 }
 
 fs.rmSync(reports, { recursive: true, force: true });
+if (flaky.length > 0) {
+  process.stdout.write(`\nFlaky (failed, then passed on retry): ${flaky.length}\n`);
+  for (const title of flaky) process.stdout.write(`  ${title}\n`);
+}
 if (failures.length > 0) process.stdout.write(`\nFailed: ${failures.join(", ")}\n`);
 process.stdout.write(
   `\n${tally.passed} passed, ${tally.failed} failed, ${tally.skipped} skipped\n`,
