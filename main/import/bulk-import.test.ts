@@ -1,7 +1,8 @@
 /**
- * A big import drops the title order's index and builds it once at its end
- * (`db/deferred-indexes.ts`): the index must come back the same, whichever
- * way the import ends, and a small import must leave it alone.
+ * A big import drops the sort orders' indexes (title, end date, last change)
+ * and builds them once at its end (`db/deferred-indexes.ts`): they must come
+ * back the same, whichever way the import ends, and a small import must
+ * leave them alone.
  */
 import { spawn } from "node:child_process";
 import fs from "node:fs";
@@ -39,11 +40,21 @@ function registerAt(file?: string): ContractRegister {
   return new ContractRegister(db, { actor: "bulk test" });
 }
 
-const titleIndex = (r: ContractRegister) =>
-  r.db.prepare("SELECT sql FROM sqlite_master WHERE name = 'contracts_by_title'").pluck().get() as
-    | string
-    | undefined;
+const SORT_INDEXES = ["contracts_by_title", "contracts_by_end_date", "contracts_by_updated"];
 const words = (sql: string | undefined) => sql?.replace(/\s+/g, " ").replace(/ IF NOT EXISTS/, "");
+/** The sort indexes' definitions, as the migration wrote them; undefined for a missing one. */
+const sortIndexes = (r: ContractRegister) =>
+  SORT_INDEXES.map((name) =>
+    words(
+      r.db.prepare("SELECT sql FROM sqlite_master WHERE name = ?").pluck().get(name) as
+        | string
+        | undefined,
+    ),
+  );
+const NONE = SORT_INDEXES.map(() => undefined);
+const dropSortIndexes = (r: ContractRegister) => {
+  for (const name of SORT_INDEXES) r.db.exec(`DROP INDEX ${name}`);
+};
 
 /** `Ref;Title` rows R-1 … R-n, titles in reverse order of their references. */
 function rows(n: number, from = 1): string {
@@ -53,10 +64,11 @@ function rows(n: number, from = 1): string {
 }
 
 describe("a big import", () => {
-  it("builds the title order once at its end, the same index as before", async () => {
+  it("builds the sort orders once at its end, the same indexes as before", async () => {
     const register = registerAt();
-    const before = words(titleIndex(register));
-    const during: (string | undefined)[] = [];
+    const before = sortIndexes(register);
+    expect(before.every((sql) => sql?.startsWith("CREATE INDEX"))).toBe(true);
+    const during: (string | undefined)[][] = [];
     const report = await runImport(
       register,
       { fileName: "big.csv", content: rows(30) },
@@ -64,14 +76,17 @@ describe("a big import", () => {
         dryRun: false,
         batchSize: 10,
         bulkRows: 10,
-        onProgress: () => during.push(titleIndex(register)),
+        onProgress: () => during.push(sortIndexes(register)),
       },
     );
     expect(report.created).toBe(30);
-    expect(during).toEqual([undefined, undefined, undefined]);
-    expect(words(titleIndex(register))).toBe(before);
-    const page = new ContractList(register.db).list({ sort: "title", direction: "asc", limit: 2 });
+    expect(during).toEqual([NONE, NONE, NONE]);
+    expect(sortIndexes(register)).toEqual(before);
+    const list = new ContractList(register.db);
+    const page = list.list({ sort: "title", direction: "asc", limit: 2 });
     expect(page.rows.map((r) => r.title)).toEqual(["Contrat 970", "Contrat 971"]);
+    const latest = list.list({ sort: "updatedAt", direction: "desc", limit: 1 });
+    expect(latest.rows.map((r) => r.reference)).toEqual(["R-30"]);
   });
 
   it("builds it again when a batch fails", async () => {
@@ -91,13 +106,13 @@ describe("a big import", () => {
       { dryRun: false, batchSize: 10, bulkRows: 10 },
     );
     await expect(run).rejects.toThrow(/disk I\/O error/);
-    expect(titleIndex(healthy)).toBeDefined();
+    expect(sortIndexes(healthy).every((sql) => sql !== undefined)).toBe(true);
   });
 
-  it("leaves the index alone when the register holds more than the file", async () => {
+  it("leaves the indexes alone when the register holds more than the file", async () => {
     const register = registerAt();
     await runImport(register, { fileName: "a.csv", content: rows(30) }, { dryRun: false });
-    const during: (string | undefined)[] = [];
+    const during: (string | undefined)[][] = [];
     await runImport(
       register,
       { fileName: "b.csv", content: rows(20, 31) },
@@ -105,43 +120,43 @@ describe("a big import", () => {
         dryRun: false,
         batchSize: 10,
         bulkRows: 10,
-        onProgress: () => during.push(titleIndex(register)),
+        onProgress: () => during.push(sortIndexes(register)),
       },
     );
-    expect(during.every((sql) => sql !== undefined)).toBe(true);
+    expect(during.flat().every((sql) => sql !== undefined)).toBe(true);
   });
 
-  it("is left to build the index while its process runs; opening never fails on it", async () => {
+  it("is left to build the indexes while its process runs; opening never fails on it", async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pacta-bulk-"));
     dirs.push(dir);
     const file = path.join(dir, "r.sqlite");
     const first = registerAt(file);
-    first.db.exec("DROP INDEX contracts_by_title");
+    dropSortIndexes(first);
     // The import that dropped it: a live process other than this one.
     const mark = first.db.prepare("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)");
     mark.run("import.deferredIndexes", String(process.ppid));
-    expect(titleIndex(registerAt(file))).toBeUndefined();
+    expect(sortIndexes(registerAt(file))).toEqual(NONE);
     // Its process is gone, but another one holds the write lock longer than the busy
     // timeout: the opening gives up on the index, not on the register.
     mark.run("import.deferredIndexes", "999999999");
     const holder = spawn(process.execPath, ["-e", HOLD_WRITE_LOCK, file], { stdio: "pipe" });
     try {
       await new Promise<void>((resolve) => holder.stdout.once("data", () => resolve()));
-      expect(titleIndex(registerAt(file))).toBeUndefined();
+      expect(sortIndexes(registerAt(file))).toEqual(NONE);
     } finally {
       holder.kill();
     }
-    expect(titleIndex(registerAt(file))).toBeDefined();
+    expect(sortIndexes(registerAt(file)).every((sql) => sql !== undefined)).toBe(true);
   }, 20_000);
 
-  it("stopped between the two, leaves a register that builds the index when opened", () => {
+  it("stopped between the two, leaves a register that builds the indexes when opened", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pacta-bulk-"));
     dirs.push(dir);
     const file = path.join(dir, "r.sqlite");
     const first = registerAt(file);
-    const before = words(titleIndex(first));
-    first.db.exec("DROP INDEX contracts_by_title");
+    const before = sortIndexes(first);
+    dropSortIndexes(first);
     first.db.close();
-    expect(words(titleIndex(registerAt(file)))).toBe(before);
+    expect(sortIndexes(registerAt(file))).toEqual(before);
   });
 });

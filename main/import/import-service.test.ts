@@ -3,7 +3,11 @@ import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { PactaError } from "../../shared/api/result";
-import type { ContractFields, ReviewFlag } from "../../shared/domain/contract";
+import {
+  type ContractFields,
+  contractInputSchema,
+  type ReviewFlag,
+} from "../../shared/domain/contract";
 import { openDatabase } from "../db/open";
 import { ContractRegister, type UpsertOutcome, type WriteOptions } from "../register/register";
 import { fieldsOf } from "../register/rows";
@@ -172,6 +176,33 @@ describe("runImport", () => {
     expect(contractCount(register)).toBe(3);
     const real = await runImport(register, { fileName: "a.csv", content }, { dryRun: false });
     expect(real).toMatchObject({ created: 2, updated: 1, unchanged: 4 });
+  });
+
+  it("into an empty register, updates a reference written elsewhere meanwhile", async () => {
+    const register = openRegister();
+    // R-15 comes in from another window between the first and second batch;
+    // R-3 is in the file twice.
+    const content = `${manyRows(20)}\nR-3;Contrat 3 bis`;
+    const run = runImport(
+      register,
+      { fileName: "a.csv", content },
+      {
+        dryRun: false,
+        batchSize: 10,
+        onProgress: (done) => {
+          if (done !== 10) return;
+          register.create(
+            contractInputSchema.parse({ title: "Saisi à la main", reference: "R-15" }),
+          );
+        },
+      },
+    );
+    const report = await run;
+    expect(report).toMatchObject({ rows: 21, created: 19, updated: 2, skipped: 0 });
+    expect(report.problems.map((p) => p.row)).toEqual([21]);
+    expect(contractCount(register)).toBe(20);
+    expect(byReference(register, "R-15").title).toBe("Contrat 15");
+    expect(byReference(register, "R-3").title).toBe("Contrat 3 bis");
   });
 
   it("keeps the batches before a crash and nothing of the failing batch", async () => {

@@ -134,6 +134,8 @@ interface ImportRun {
   referenceColumn: string | null;
   /** The row each reference was first seen on. */
   firstRowOf: Map<string, number>;
+  /** The register held no contract, deleted ones included, when the import began. */
+  startedEmpty: boolean;
   /** A dry run rolls each batch back; what earlier batches "wrote" is kept here. */
   dryWritten: Map<string, string>;
 }
@@ -175,6 +177,7 @@ async function writeBatches(
     report,
     referenceColumn: file.format === "csv" ? (mapping.columns.reference ?? null) : "reference",
     firstRowOf: new Map(),
+    startedEmpty: storedCount(register) === 0,
     dryWritten: new Map(),
   };
   const total = file.rows.length;
@@ -217,7 +220,7 @@ function writeBatch(run: ImportRun, rows: BatchRows): void {
   const write = () => {
     for (let j = 0; j < rows.size; j += 1) {
       const m = rows.next();
-      noteRepeatedReference(run, m);
+      const firstSeen = noteRepeatedReference(run, m);
       if (!m.ok) {
         tally(run.report, m, null);
         continue;
@@ -228,11 +231,12 @@ function writeBatch(run: ImportRun, rows: BatchRows): void {
       if (seen !== undefined) {
         outcome = seen === signature(m) ? "unchanged" : "updated";
       } else {
-        outcome = register.upsertByReference(m.fields, {
-          action: "imported",
+        const options = {
+          action: "imported" as const,
           review: m.flags,
           source: `${run.fileName}, row ${m.row}`,
-        });
+        };
+        outcome = register.upsertByReference(m.fields, options, firstSeen && run.startedEmpty);
       }
       if (dryRun && ref !== null) signatures.push([ref, signature(m)]);
       tally(run.report, m, outcome);
@@ -330,13 +334,16 @@ export class ImportJobs {
   }
 }
 
-/** A reference seen on an earlier row of the same file: the later row wins, and we say so. */
-function noteRepeatedReference(run: ImportRun, m: MappedRow): void {
-  if (!m.ok || m.fields.reference === null) return;
+/**
+ * A reference seen on an earlier row of the same file: the later row wins,
+ * and we say so. Returns whether the row's reference is seen for the first time.
+ */
+function noteRepeatedReference(run: ImportRun, m: MappedRow): boolean {
+  if (!m.ok || m.fields.reference === null) return false;
   const first = run.firstRowOf.get(m.fields.reference);
   if (first === undefined) {
     run.firstRowOf.set(m.fields.reference, m.row);
-    return;
+    return true;
   }
   run.report.problems.push({
     row: m.row,
@@ -346,4 +353,5 @@ function noteRepeatedReference(run: ImportRun, m: MappedRow): void {
       `the reference "${m.fields.reference}" is also on row ${first}: ` +
       "this row replaced what that row imported",
   });
+  return false;
 }

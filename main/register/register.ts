@@ -133,8 +133,25 @@ export class ContractRegister {
   /**
    * Creates the contract, or updates the live one with the same reference.
    * Runs inside the caller's transaction (imports write in batches).
+   * `likelyNew` (an import into a register that was empty, a reference not
+   * seen before in its file) tries the insert first, without looking the
+   * reference up: the unique index checks it anyway, and a clash, should
+   * someone else have written that reference meanwhile, is an update.
    */
-  upsertByReference(fields: ContractFields, options: WriteOptions): UpsertOutcome {
+  upsertByReference(
+    fields: ContractFields,
+    options: WriteOptions,
+    likelyNew = false,
+  ): UpsertOutcome {
+    if (likelyNew && fields.reference) {
+      try {
+        this.insert(fields, options);
+        return "created";
+      } catch (error) {
+        // The failed statement wrote nothing: SQLite undoes it alone.
+        if (!(error instanceof PactaError && error.reason === "duplicate_reference")) throw error;
+      }
+    }
     const existing = fields.reference ? this.idByReference(fields.reference) : null;
     if (existing === null) {
       this.insert(fields, options);
