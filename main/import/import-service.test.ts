@@ -9,6 +9,7 @@ import {
   type ReviewFlag,
 } from "../../shared/domain/contract";
 import { openDatabase } from "../db/open";
+import { verifyHistory } from "../lifecycle/verify";
 import { ContractRegister, type UpsertOutcome, type WriteOptions } from "../register/register";
 import { fieldsOf } from "../register/rows";
 import { ImportJobs, NO_REFERENCE_NOTE, previewImport, runImport } from "./import-service";
@@ -203,6 +204,35 @@ describe("runImport", () => {
     expect(contractCount(register)).toBe(20);
     expect(byReference(register, "R-15").title).toBe("Contrat 15");
     expect(byReference(register, "R-3").title).toBe("Contrat 3 bis");
+  });
+
+  it("reads back a contract its own batch wrote: parties, tags, stage and history", async () => {
+    const register = openRegister();
+    const content = [
+      "Référence;Titre;Parties;Étiquettes;Étape",
+      "R-1;Premier;Alpha SA;rh;draft",
+      ...Array.from({ length: 5 }, (_, i) => `X-${i};Autre ${i};Beta;it;draft`),
+      'R-1;Premier, revu;"Alpha SA; Gamma SARL";rh, achats;active',
+    ].join("\n");
+    const report = await runImport(register, { fileName: "r.csv", content }, { dryRun: false });
+    expect(report).toMatchObject({ rows: 7, created: 6, updated: 1, skipped: 0 });
+    const first = byReference(register, "R-1");
+    expect(first).toMatchObject({ title: "Premier, revu", stage: "active" });
+    expect(first.parties.map((p) => p.name)).toEqual(["Alpha SA", "Gamma SARL"]);
+    expect(first.tags).toEqual(["achats", "rh"]);
+    expect(first.history.map((h) => h.action)).toEqual(["imported", "imported"]);
+    expect(first.history[1]?.changes).toMatchObject({ title: ["Premier", "Premier, revu"] });
+    expect(verifyHistory(register.db)).toMatchObject({ ok: true, entries: 7 });
+    const visits = register.db
+      .prepare(
+        "SELECT stage, left_at IS NULL AS open FROM contract_stages WHERE contract_id = ? ORDER BY id",
+      )
+      .raw()
+      .all(first.id);
+    expect(visits).toEqual([
+      ["draft", 0],
+      ["active", 1],
+    ]);
   });
 
   it("keeps the batches before a crash and nothing of the failing batch", async () => {

@@ -9,6 +9,7 @@
  */
 import { hash } from "node:crypto";
 import type { Statement } from "better-sqlite3";
+import { ChunkedInsert } from "../db/chunked-insert";
 import type { Db } from "../db/open";
 
 export interface ChainedEntry {
@@ -83,7 +84,7 @@ export function storedEntryHash(row: StoredEntry, prevHash: string | null): stri
 /** Appends entries to `contract_history`, each chained to the last one written. */
 export class HistoryChain {
   private readonly last: Statement;
-  private readonly insert: Statement;
+  private readonly insert: ChunkedInsert;
   /** Within a batch: the last entry written, so it is read only once. */
   private batchLast: { id: number; hash: string | null } | null = null;
   private batching = false;
@@ -91,9 +92,10 @@ export class HistoryChain {
   constructor(db: Db) {
     this.last = db.prepare("SELECT id, hash FROM contract_history ORDER BY id DESC LIMIT 1");
     // By position: every imported row appends one entry.
-    this.insert = db.prepare(
-      `INSERT INTO contract_history (id, contract_id, at, actor, action, changes, prev_hash, hash)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    this.insert = new ChunkedInsert(
+      db,
+      "INSERT INTO contract_history (id, contract_id, at, actor, action, changes, prev_hash, hash)",
+      8,
     );
   }
 
@@ -106,12 +108,19 @@ export class HistoryChain {
   beginBatch(): void {
     this.batching = true;
     this.batchLast = null;
+    this.insert.hold();
+  }
+
+  /** Writes the entries the batch holds: before the history is read, and before it commits. */
+  flush(): void {
+    this.insert.flush();
   }
 
   /** Call when the batch's transaction ends, committed or not. */
   endBatch(): void {
     this.batching = false;
     this.batchLast = null;
+    this.insert.release();
   }
 
   /**
@@ -126,7 +135,7 @@ export class HistoryChain {
     const { contractId, at, actor, action } = entry;
     const hash = entryHash(prevHash, { id, contractId, at, actor, action, changes: entry.changes });
     const changes = JSON.stringify(entry.changes);
-    this.insert.run(id, contractId, at, actor, action, changes, prevHash, hash);
+    this.insert.add(id, contractId, at, actor, action, changes, prevHash, hash);
     if (this.batching) this.batchLast = { id, hash };
     return id;
   }

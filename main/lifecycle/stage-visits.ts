@@ -8,6 +8,7 @@
  * migration 004; updates and deletes of visits still mark by trigger).
  */
 import type { Statement } from "better-sqlite3";
+import { ChunkedInsert } from "../db/chunked-insert";
 import type { Db } from "../db/open";
 
 export interface MoveRecord {
@@ -24,18 +25,35 @@ export class StageVisits {
   private readonly sql: ReturnType<typeof prepare>;
   /** Contracts to mark at the end of a batch; null marks each one at once. */
   private pendingMarks: number[] | null = null;
+  /** The first visits of imported contracts: held in a batch (see `deferMarks`). */
+  private readonly undatedStarts: ChunkedInsert;
 
   constructor(db: Db) {
     this.sql = prepare(db);
+    this.undatedStarts = new ChunkedInsert(
+      db,
+      "INSERT INTO contract_stages (contract_id, stage, entered_at)",
+      3,
+    );
   }
 
-  /** From now on, collects the marks of new visits until `flushMarks`. */
+  /**
+   * From now on, collects the marks of new visits until `flushMarks`, and
+   * holds imported contracts' first visits until `flushStarts`.
+   */
   deferMarks(): void {
     this.pendingMarks ??= [];
+    this.undatedStarts.hold();
+  }
+
+  /** Writes the first visits held so far: before visits are read or moved. */
+  flushStarts(): void {
+    this.undatedStarts.flush();
   }
 
   /** Writes the collected marks in one statement; marks go out one by one again. */
   flushMarks(): void {
+    this.undatedStarts.flush();
     const ids = this.pendingMarks;
     this.pendingMarks = null;
     if (ids && ids.length > 0) this.sql.markMany.run({ ids: JSON.stringify(ids) });
@@ -44,6 +62,7 @@ export class StageVisits {
   /** Forgets the collected marks (their transaction rolled back). */
   dropMarks(): void {
     this.pendingMarks = null;
+    this.undatedStarts.release();
   }
 
   private mark(contractId: number): void {
@@ -58,7 +77,7 @@ export class StageVisits {
    * be invented). One statement per contract, so that imports stay fast.
    */
   start(contractId: number, stage: string, at: string, today: string | null): void {
-    if (today === null) this.sql.startUndated.run(contractId, stage, at);
+    if (today === null) this.undatedStarts.add(contractId, stage, at);
     else this.sql.start.run({ id: contractId, stage, at, today });
     this.mark(contractId);
   }
@@ -114,11 +133,6 @@ function prepare(db: Db) {
     start: s(
       `INSERT INTO contract_stages (contract_id, stage, due_date, entered_at)
        VALUES (@id, @stage, ${due}, @at)`,
-    ),
-    // By position: every imported contract opens one visit.
-    startUndated: s(
-      `INSERT INTO contract_stages (contract_id, stage, due_date, entered_at)
-       VALUES (?, ?, NULL, ?)`,
     ),
     enter: s(
       `INSERT INTO contract_stages (contract_id, stage, responsible_id, due_date, entered_at)

@@ -28,7 +28,7 @@ import {
   toParty,
 } from "./rows";
 import { SearchIndex } from "./search-index";
-import { prepareStatements, type RegisterStatements } from "./statements";
+import { prepareChildInserts, prepareStatements, type RegisterStatements } from "./statements";
 import { timeOrderedUuid } from "./uuid";
 
 export interface RegisterOptions {
@@ -57,6 +57,7 @@ export type WriteHook = (
 export class ContractRegister {
   private readonly now: () => Date;
   private readonly sql: RegisterStatements;
+  private readonly children: ReturnType<typeof prepareChildInserts>;
   /** Stages known to exist; stages are never deleted, only retired. */
   private readonly stages = new Set<string>();
   private lastStamp = 0;
@@ -74,6 +75,7 @@ export class ContractRegister {
   ) {
     this.now = options.now ?? (() => new Date());
     this.sql = prepareStatements(db);
+    this.children = prepareChildInserts(db);
     this.visits = new StageVisits(db);
     this.history = new HistoryChain(db);
     this.search = new SearchIndex(db);
@@ -157,6 +159,8 @@ export class ContractRegister {
       this.insert(fields, options);
       return "created";
     }
+    // The contract may be one this batch wrote: its rows must be read as they are.
+    this.flushHeldRows();
     const current = this.get(existing);
     const kept = keepCorrections(current, fields, options.review ?? []);
     return this.change(current, kept.fields, { ...options, review: kept.review })
@@ -191,9 +195,12 @@ export class ContractRegister {
           this.history.beginBatch();
           this.visits.deferMarks();
           this.search.defer();
+          this.children.parties.hold();
+          this.children.tags.hold();
           this.batchWorkingDays = this.workingDaysDefault();
           try {
             const result = work();
+            this.flushHeldRows();
             this.visits.flushMarks();
             this.search.flush();
             return result;
@@ -201,6 +208,8 @@ export class ContractRegister {
             this.history.endBatch();
             this.visits.dropMarks();
             this.search.drop();
+            this.children.parties.release();
+            this.children.tags.release();
             this.batchWorkingDays = null;
           }
         })
@@ -208,6 +217,14 @@ export class ContractRegister {
     } finally {
       if (unchecked) this.db.pragma("foreign_keys = ON");
     }
+  }
+
+  /** Writes the rows a batch holds (parties, tags, history, visits): before anything reads them. */
+  private flushHeldRows(): void {
+    this.children.parties.flush();
+    this.children.tags.flush();
+    this.history.flush();
+    this.visits.flushStarts();
   }
 
   /** Whether a new contract counts its deadlines in working days (the firm's setting). */
@@ -325,11 +342,11 @@ export class ContractRegister {
   }
 
   private writeChildren(id: number, fields: ContractFields): void {
-    const { insertParty, insertTag } = this.sql;
+    const { parties, tags } = this.children;
     fields.parties.forEach((p, position) => {
-      insertParty.run(id, position, p.name, p.role, p.signatory, p.email, p.internal ? 1 : 0);
+      parties.add(id, position, p.name, p.role, p.signatory, p.email, p.internal ? 1 : 0);
     });
-    for (const tag of fields.tags) insertTag.run(id, tag);
+    for (const tag of fields.tags) tags.add(id, tag);
   }
 
   /** Appends a history entry to the hash chain; call inside the write's transaction. */

@@ -12,13 +12,14 @@
  */
 import type { Statement } from "better-sqlite3";
 import type { ContractFields } from "../../shared/domain/contract";
+import { ChunkedInsert } from "../db/chunked-insert";
 import type { Db } from "../db/open";
 import { toSearchRow } from "./rows";
 
 type SearchRow = ReturnType<typeof toSearchRow>;
 
 export class SearchIndex {
-  private readonly insertRow: Statement;
+  private readonly insertRow: ChunkedInsert;
   private readonly deleteRow: Statement;
   /**
    * Per contract, what the batch leaves in the index: whether the entry it
@@ -28,9 +29,10 @@ export class SearchIndex {
   private pending: Map<number, { removeOld: boolean; row: SearchRow | null }> | null = null;
 
   constructor(db: Db) {
-    this.insertRow = db.prepare(
-      `INSERT INTO contracts_fts (rowid, title, reference, parties, notes, tags, state)
-       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    this.insertRow = new ChunkedInsert(
+      db,
+      "INSERT INTO contracts_fts (rowid, title, reference, parties, notes, tags, state)",
+      7,
     );
     this.deleteRow = db.prepare("DELETE FROM contracts_fts WHERE rowid = ?");
   }
@@ -65,7 +67,13 @@ export class SearchIndex {
     this.pending = null;
     if (!pending) return;
     for (const [id, entry] of pending) if (entry.removeOld) this.write(id, null);
-    for (const [id, entry] of pending) if (entry.row) this.write(id, entry.row);
+    this.insertRow.hold();
+    try {
+      for (const [id, entry] of pending) if (entry.row) this.write(id, entry.row);
+      this.insertRow.flush();
+    } finally {
+      this.insertRow.release();
+    }
   }
 
   /** Forgets the kept writes (their transaction rolled back). */
@@ -76,6 +84,6 @@ export class SearchIndex {
   private write(id: number, row: SearchRow | null): void {
     if (row === null) this.deleteRow.run(id);
     else
-      this.insertRow.run(id, row.title, row.reference, row.parties, row.notes, row.tags, row.state);
+      this.insertRow.add(id, row.title, row.reference, row.parties, row.notes, row.tags, row.state);
   }
 }

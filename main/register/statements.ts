@@ -1,5 +1,6 @@
 /** The register's prepared statements, made once per connection. */
 import type { Statement } from "better-sqlite3";
+import { ChunkedInsert } from "../db/chunked-insert";
 import type { Db } from "../db/open";
 import { CONTRACT_COLUMNS } from "./rows";
 
@@ -13,9 +14,7 @@ export type RegisterStatements = Record<
   | "workingDays"
   | "insert"
   | "update"
-  | "insertParty"
   | "deleteParties"
-  | "insertTag"
   | "deleteTags",
   Statement
 >;
@@ -54,12 +53,19 @@ export function prepareStatements(db: Db): RegisterStatements {
       `UPDATE contracts SET ${sets}, review_flags = @review_flags, updated_at = @updated_at
        WHERE id = @id`,
     ),
-    insertParty: s(
-      `INSERT INTO parties (contract_id, position, name, role, signatory, email, internal)
-       VALUES (?, ?, ?, ?, ?, ?, ?)`,
-    ),
     deleteParties: s("DELETE FROM parties WHERE contract_id = @id"),
-    insertTag: s("INSERT OR IGNORE INTO contract_tags (contract_id, tag) VALUES (?, ?)"),
     deleteTags: s("DELETE FROM contract_tags WHERE contract_id = @id"),
+  };
+}
+
+/** A contract's parties and tags: held and written many rows at a time in an import batch. */
+export function prepareChildInserts(db: Db) {
+  return {
+    parties: new ChunkedInsert(
+      db,
+      "INSERT INTO parties (contract_id, position, name, role, signatory, email, internal)",
+      7,
+    ),
+    tags: new ChunkedInsert(db, "INSERT OR IGNORE INTO contract_tags (contract_id, tag)", 2),
   };
 }
