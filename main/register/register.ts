@@ -54,6 +54,16 @@ export type WriteHook = (
   changes: Record<string, [unknown, unknown]>,
 ) => void;
 
+/**
+ * Told when an import batch's transaction begins and ends (committed or
+ * not): a write hook may read what it needs once per batch, since nothing
+ * else writes while the batch holds the write lock.
+ */
+export interface BatchHook {
+  begin(): void;
+  end(): void;
+}
+
 export class ContractRegister {
   private readonly now: () => Date;
   private readonly sql: RegisterStatements;
@@ -66,6 +76,7 @@ export class ContractRegister {
   private readonly history: HistoryChain;
   private readonly search: SearchIndex;
   private readonly writeHooks: WriteHook[] = [];
+  private readonly batchHooks: BatchHook[] = [];
   /** The working-days default, read once per import batch. */
   private batchWorkingDays: number | null = null;
 
@@ -173,6 +184,11 @@ export class ContractRegister {
     this.writeHooks.push(hook);
   }
 
+  /** Registers a hook told when each import batch begins and ends (see `BatchHook`). */
+  onBatch(hook: BatchHook): void {
+    this.batchHooks.push(hook);
+  }
+
   /**
    * Runs an import batch (`upsertByReference` calls) in one transaction.
    * The history's last link is read once and kept in memory for the batch,
@@ -198,6 +214,7 @@ export class ContractRegister {
           this.children.parties.hold();
           this.children.tags.hold();
           this.batchWorkingDays = this.workingDaysDefault();
+          for (const hook of this.batchHooks) hook.begin();
           try {
             const result = work();
             this.flushHeldRows();
@@ -211,6 +228,7 @@ export class ContractRegister {
             this.children.parties.release();
             this.children.tags.release();
             this.batchWorkingDays = null;
+            for (const hook of this.batchHooks) hook.end();
           }
         })
         .immediate();

@@ -68,6 +68,8 @@ const toLink = (r: LinkRow): Link => ({
 
 export class SyncStore {
   private readonly sql: ReturnType<typeof prepare>;
+  /** Whether a portal is connected, read once per import batch; null outside one. */
+  private connectedInBatch: boolean | null = null;
 
   constructor(readonly db: Db) {
     this.sql = prepare(db);
@@ -181,8 +183,22 @@ export class SyncStore {
    * memory, which made each imported row cost a search-index flush.
    */
   enqueue(contractId: number, action: string, at: string | (() => string)): void {
-    if (this.sql.connected.get() === undefined) return;
+    const connected = this.connectedInBatch ?? this.sql.connected.get() !== undefined;
+    if (!connected) return;
     this.sql.enqueue.run(contractId, action, typeof at === "string" ? at : at());
+  }
+
+  /**
+   * Reads once whether a portal is connected, for the import batch that
+   * begins (it holds the write lock, so no one connects or disconnects
+   * meanwhile), until `endBatch`.
+   */
+  beginBatch(): void {
+    this.connectedInBatch = this.sql.connected.get() !== undefined;
+  }
+
+  endBatch(): void {
+    this.connectedInBatch = null;
   }
 
   /** Contracts waiting in the outbox, in the order of their first waiting edit. */

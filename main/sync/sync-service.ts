@@ -92,6 +92,7 @@ export class SyncService {
         this.store.enqueue(contractId, action, () => this.now().toISOString());
       }
     });
+    register.onBatch({ begin: () => this.store.beginBatch(), end: () => this.store.endBatch() });
   }
 
   /** Adds a step to every sync, after the push, in the order added. */

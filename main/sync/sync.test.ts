@@ -11,6 +11,7 @@ import { Bitrix24Double } from "../../e2e/bitrix24-double/server";
 import { seedContracts } from "../../e2e/bitrix24-double/state";
 import { contractInputSchema } from "../../shared/domain/contract";
 import type { PactaServices } from "../app/services";
+import { runImport } from "../import/import-service";
 import { SPA_SETTINGS } from "../test-support/bitrix24";
 import { tempDataDir } from "../test-support/temp-register";
 import { byUid, connected, create, FAST, openIn, spaItems } from "./sync-test-setup";
@@ -146,6 +147,24 @@ describe("pushing", () => {
         .map((i) => i.values.title)
         .sort(),
     ).toEqual(["Deux", "Trois", "Un bis"]);
+  });
+
+  it("queues an import's rows only while connected, and edits after it as before", async () => {
+    const queued = () => s.db.prepare("SELECT COUNT(*) AS n FROM sync_outbox").get();
+    const csv = (from: number) =>
+      ["Référence;Titre", ...[0, 1, 2].map((i) => `R-${from + i};Contrat ${from + i}`)].join("\n");
+    const source = (from: number) => ({ fileName: "a.csv", content: csv(from) });
+    await runImport(s.register, source(1), { dryRun: false, batchSize: 2 });
+    expect(queued()).toEqual({ n: 0 });
+    await connected(s, double);
+    expect(s.sync.status().pending).toBe(3);
+    await runImport(s.register, source(4), { dryRun: false, batchSize: 2 });
+    expect(s.sync.status().pending).toBe(6);
+    s.sync.disconnect();
+    // What the import's batches read of the connection is forgotten after them.
+    create(s, "Après l'import");
+    await runImport(s.register, source(7), { dryRun: false, batchSize: 2 });
+    expect(queued()).toEqual({ n: 0 });
   });
 
   it("queues an edit in its own transaction: a refused edit leaves no outbox entry", async () => {

@@ -62,6 +62,26 @@ describe("currencies and major units", () => {
     expect(minorToMajor(1234, "BHD")).toBe(1.234);
   });
 
+  it("reads every amount as its decimal text says, however it is computed", () => {
+    // The shortest decimal text of a number, read digit by digit.
+    const byText = (value: number, digits: number): number | null => {
+      const m = /^(-?)(\d+)(?:\.(\d+))?$/.exec(String(value));
+      if (!m) return null;
+      const fraction = (m[3] ?? "").replace(/0+$/, "");
+      if (fraction.length > digits) return null;
+      const minor = Number((m[2] ?? "") + fraction.padEnd(digits, "0"));
+      return m[1] === "-" && minor !== 0 ? -minor : minor;
+    };
+    const values: number[] = [0, -0, 0.07, 0.29, 4.35, 1.005, 1.015, 123456789.12, -98765.43];
+    for (let k = -2000; k <= 2000; k += 1) values.push(k / 100, k / 1000, k * 0.01, k * 1.1);
+    for (let k = 0; k < 2000; k += 1) values.push(Number((Math.sin(k) * 1e6).toFixed(k % 5)));
+    for (const value of values) {
+      expect(majorToMinor(value, "EUR"), String(value)).toBe(byText(value, 2));
+      expect(majorToMinor(value, "BHD"), String(value)).toBe(byText(value, 3));
+      expect(majorToMinor(value, "JPY"), String(value)).toBe(byText(value, 0));
+    }
+  });
+
   it("formats for a person in a locale", () => {
     expect(formatMoney(123456, "EUR", "fr-FR")).toBe("1\u202f234,56\u00a0€");
     expect(formatMoney(123456, "USD", "en-US")).toBe("$1,234.56");

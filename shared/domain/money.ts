@@ -100,11 +100,17 @@ function formatMinorPlain(minor: number, digits: number): string {
 export function majorToMinor(value: number | string, currency: string): number | null {
   if (typeof value === "string") return parseMajorAmount(value, currency);
   if (!Number.isFinite(value)) return null;
+  const digits = minorDigits(currency);
+  // Most amounts: scaled, a whole number that scales back to the same
+  // value, so the shortest decimal of `value` has no more than `digits`
+  // decimals. Others take the exact reading of its decimal text below.
+  const scale = 10 ** digits;
+  const scaled = value * scale;
+  if (Number.isSafeInteger(scaled) && scaled / scale === value) return scaled === 0 ? 0 : scaled;
   const text = /e/i.test(String(value)) ? value.toFixed(12) : String(value);
   const m = /^(-?)(\d+)(?:\.(\d+?))?0*$/.exec(text);
   if (!m) return null;
   const fraction = m[3] ?? "";
-  const digits = minorDigits(currency);
   if (fraction.length > digits) return null;
   const minor = Number((m[2] ?? "") + fraction.padEnd(digits, "0"));
   if (!Number.isSafeInteger(minor)) return null;
