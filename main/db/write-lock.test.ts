@@ -3,13 +3,15 @@
  * that process to commit, up to the busy timeout, instead of failing at once
  * with "database is locked": every write transaction begins IMMEDIATE.
  */
+import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
 import { stageInputSchema } from "../../shared/domain/pipeline";
 import { templateContentSchema } from "../../shared/domain/templates";
-import { openTempServices } from "../test-support/temp-register";
+import { openTempServices, tempDataDir } from "../test-support/temp-register";
 import { holdWriteLock, type WriteLockHolder } from "../test-support/write-lock-holder";
+import { type Migration, migrate } from "./migrate";
 import { DATABASE_FILE } from "./open";
 
 /** How long the other process keeps the lock: well under the 5 s busy timeout. */
@@ -80,5 +82,23 @@ describe("a write while another process writes", () => {
     expect(s.lifecycle.pipeline.list().map((st) => st.key)).toContain("compliance");
     expect(otherWrite(s.db)).toBe("wrote");
     expect(waited).toBeGreaterThan(HOLD_MS / 4);
+  });
+
+  it("opening a register another process is migrating waits, then skips what it did", async () => {
+    const dir = tempDataDir();
+    const file = path.join(dir, DATABASE_FILE);
+    const db = new Database(file, { timeout: 5000 });
+    closing.push(() => {
+      db.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    });
+    db.pragma("journal_mode = WAL");
+    const first: Migration = { version: 1, name: "notes", up: "CREATE TABLE notes (x TEXT)" };
+    const sameAsOther = "CREATE TABLE notes (x TEXT); PRAGMA user_version = 1";
+    const { result } = await besideOtherWrite(file, sameAsOther, () => migrate(db, [first]));
+    expect(result).toBe(1);
+    expect(
+      db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'notes'").pluck().get(),
+    ).toBe(1);
   });
 });
