@@ -38,10 +38,12 @@ export async function sendAnswer(
 ): Promise<AnswerRow["state"]> {
   const at = () => now().toISOString();
   const settle = (state: AnswerRow["state"], message: string | null) => {
-    tasks.db.transaction(() => {
-      tasks.settle(answer.taskId, state, message, at());
-      if (state !== "failed") tasks.close(answer.taskId);
-    })();
+    tasks.db
+      .transaction(() => {
+        tasks.settle(answer.taskId, state, message, at());
+        if (state !== "failed") tasks.close(answer.taskId);
+      })
+      .immediate();
     log.info({ task: answer.taskId, state }, "workflow task answer settled");
     return state;
   };
@@ -103,26 +105,28 @@ export async function pullTasks(
   const portal = await listMyOpenTasks(client);
   const at = now().toISOString();
   let kept = 0;
-  tasks.db.transaction(() => {
-    const seen = new Set<number>();
-    for (const task of portal) {
-      const doc = parseDocumentId(task.documentId);
-      const link = doc ? sync.linkByItem(doc.entityTypeId, doc.itemId) : null;
-      if (!link || sync.isDeletedContract(link.contractId)) continue;
-      const created = task.modified ? new Date(Date.parse(task.modified)) : null;
-      const createdAt = created && !Number.isNaN(created.getTime()) ? created.toISOString() : at;
-      tasks.savePulled(task, link.contractId, createdAt, at);
-      seen.add(task.id);
-      kept += 1;
-    }
-    for (const id of tasks.ids()) {
-      if (seen.has(id)) continue;
-      const row = tasks.get(id);
-      const state = row?.answer?.state;
-      if (state === "pending") continue;
-      if (state === "dropped" || state === "failed") tasks.close(id);
-      else tasks.remove(id);
-    }
-  })();
+  tasks.db
+    .transaction(() => {
+      const seen = new Set<number>();
+      for (const task of portal) {
+        const doc = parseDocumentId(task.documentId);
+        const link = doc ? sync.linkByItem(doc.entityTypeId, doc.itemId) : null;
+        if (!link || sync.isDeletedContract(link.contractId)) continue;
+        const created = task.modified ? new Date(Date.parse(task.modified)) : null;
+        const createdAt = created && !Number.isNaN(created.getTime()) ? created.toISOString() : at;
+        tasks.savePulled(task, link.contractId, createdAt, at);
+        seen.add(task.id);
+        kept += 1;
+      }
+      for (const id of tasks.ids()) {
+        if (seen.has(id)) continue;
+        const row = tasks.get(id);
+        const state = row?.answer?.state;
+        if (state === "pending") continue;
+        if (state === "dropped" || state === "failed") tasks.close(id);
+        else tasks.remove(id);
+      }
+    })
+    .immediate();
   return kept;
 }

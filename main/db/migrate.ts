@@ -73,11 +73,14 @@ export function migrate(db: Database, migrations: readonly Migration[] = MIGRATI
     );
   }
   for (const m of migrations.slice(from)) {
+    // Immediate: another process opening the register at the same time waits
+    // here, then finds the migration done and skips it.
     db.transaction(() => {
+      if (currentVersion(db) >= m.version) return;
       db.exec(m.up);
       m.seed?.(db);
       db.pragma(`user_version = ${m.version}`);
-    })();
+    }).immediate();
   }
   return currentVersion(db);
 }

@@ -17,10 +17,8 @@ export type Db = Database.Database;
 export const DATABASE_FILE = "pacta.sqlite";
 
 /**
- * TODO(db): only import batches, contract edits, stage moves and the reminder scan begin
- * their transactions IMMEDIATE; the other writes (templates, documents, questionnaires,
- * the sync's own records) begin DEFERRED, and beside another process's writes SQLite may
- * refuse them at once ("database is locked") instead of waiting for the busy timeout.
+ * Every write transaction begins IMMEDIATE (`db.transaction(fn).immediate()`), so that it
+ * waits for another process's write instead of failing at once with "database is locked".
  */
 export function openDatabase(file: string): Db {
   const dir = path.dirname(file);

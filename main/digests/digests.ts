@@ -85,18 +85,20 @@ export class Digests {
   }
 
   setSetting(input: DigestSettingInput): DigestSetting {
-    return this.db.transaction(() => {
-      const person = this.sql.person.get({ id: input.personId }) as SettingRow | undefined;
-      if (!person) throw new PactaError("not_found", `there is no person #${input.personId}`);
-      this.sql.save.run({
-        id: input.personId,
-        enabled: input.enabled ? 1 : 0,
-        time: input.time,
-        at: this.options.now().toISOString(),
-      });
-      log.info({ personId: input.personId, enabled: input.enabled }, "digest setting");
-      return toSetting(this.sql.person.get({ id: input.personId }) as SettingRow);
-    })();
+    return this.db
+      .transaction(() => {
+        const person = this.sql.person.get({ id: input.personId }) as SettingRow | undefined;
+        if (!person) throw new PactaError("not_found", `there is no person #${input.personId}`);
+        this.sql.save.run({
+          id: input.personId,
+          enabled: input.enabled ? 1 : 0,
+          time: input.time,
+          at: this.options.now().toISOString(),
+        });
+        log.info({ personId: input.personId, enabled: input.enabled }, "digest setting");
+        return toSetting(this.sql.person.get({ id: input.personId }) as SettingRow);
+      })
+      .immediate();
   }
 
   /** One person's digest as of `today`. */

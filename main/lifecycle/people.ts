@@ -50,32 +50,36 @@ export class People {
 
   /** Adds a person (no id) or changes one. */
   save(fields: PersonFields): Person {
-    return this.db.transaction(() => {
-      const values = {
-        name: fields.name,
-        email: fields.email,
-        role: fields.role,
-        bitrix: fields.bitrixUserId,
-      };
-      if (fields.id !== undefined) {
-        this.get(fields.id);
-        this.guardUnique(fields, () => this.sql.update.run({ ...values, id: fields.id }));
-        log.info({ id: fields.id }, "person changed");
-        return this.get(fields.id);
-      }
-      const info = this.guardUnique(fields, () => this.sql.insert.run(values));
-      const id = Number(info.lastInsertRowid);
-      log.info({ id }, "person added");
-      return this.get(id);
-    })();
+    return this.db
+      .transaction(() => {
+        const values = {
+          name: fields.name,
+          email: fields.email,
+          role: fields.role,
+          bitrix: fields.bitrixUserId,
+        };
+        if (fields.id !== undefined) {
+          this.get(fields.id);
+          this.guardUnique(fields, () => this.sql.update.run({ ...values, id: fields.id }));
+          log.info({ id: fields.id }, "person changed");
+          return this.get(fields.id);
+        }
+        const info = this.guardUnique(fields, () => this.sql.insert.run(values));
+        const id = Number(info.lastInsertRowid);
+        log.info({ id }, "person added");
+        return this.get(id);
+      })
+      .immediate();
   }
 
   archive(id: number, archived: boolean): Person {
-    return this.db.transaction(() => {
-      const person = this.get(id);
-      this.guardUnique(person, () => this.sql.archive.run({ id, archived: archived ? 1 : 0 }));
-      return this.get(id);
-    })();
+    return this.db
+      .transaction(() => {
+        const person = this.get(id);
+        this.guardUnique(person, () => this.sql.archive.run({ id, archived: archived ? 1 : 0 }));
+        return this.get(id);
+      })
+      .immediate();
   }
 
   /** Turns a clash on the unique email or Bitrix24 user into a field issue. */

@@ -63,72 +63,78 @@ export class Pipeline {
 
   /** Adds a stage (no key) or replaces the names and settings of one. */
   save(input: StageSettings): PipelineStage {
-    return this.db.transaction(() => {
-      const stages = this.list();
-      const clash = nameClash(stages, input.names, input.key ?? null);
-      if (clash) {
-        throw invalid(["names"], `the stage "${clash.key}" already has this name`);
-      }
-      const values = {
-        fr: input.names.fr,
-        en: input.names.en,
-        terminal: input.terminal ? 1 : 0,
-        role: input.responsibleRole,
-        days: input.defaultDays,
-        required: input.required ? 1 : 0,
-      };
-      if (input.key !== undefined) {
-        this.get(input.key);
-        this.sql.update.run({ ...values, key: input.key });
-        log.info({ key: input.key }, "stage changed");
-        return this.get(input.key);
-      }
-      if (input.after !== null && !stages.some((s) => s.key === input.after)) {
-        throw invalid(["after"], `there is no stage "${input.after}"`);
-      }
-      const key = stageKeyFrom(
-        input.names.en,
-        stages.map((s) => s.key),
-      );
-      const order = stages.map((s) => s.key);
-      order.splice(insertionIndex(stages, input.after), 0, key);
-      this.sql.insert.run({ ...values, key, position: order.length });
-      this.writeOrder(order);
-      log.info({ key }, "stage added");
-      return this.get(key);
-    })();
+    return this.db
+      .transaction(() => {
+        const stages = this.list();
+        const clash = nameClash(stages, input.names, input.key ?? null);
+        if (clash) {
+          throw invalid(["names"], `the stage "${clash.key}" already has this name`);
+        }
+        const values = {
+          fr: input.names.fr,
+          en: input.names.en,
+          terminal: input.terminal ? 1 : 0,
+          role: input.responsibleRole,
+          days: input.defaultDays,
+          required: input.required ? 1 : 0,
+        };
+        if (input.key !== undefined) {
+          this.get(input.key);
+          this.sql.update.run({ ...values, key: input.key });
+          log.info({ key: input.key }, "stage changed");
+          return this.get(input.key);
+        }
+        if (input.after !== null && !stages.some((s) => s.key === input.after)) {
+          throw invalid(["after"], `there is no stage "${input.after}"`);
+        }
+        const key = stageKeyFrom(
+          input.names.en,
+          stages.map((s) => s.key),
+        );
+        const order = stages.map((s) => s.key);
+        order.splice(insertionIndex(stages, input.after), 0, key);
+        this.sql.insert.run({ ...values, key, position: order.length });
+        this.writeOrder(order);
+        log.info({ key }, "stage added");
+        return this.get(key);
+      })
+      .immediate();
   }
 
   /** Puts the stages in this order; every key must appear exactly once. */
   reorder(keys: readonly string[]): PipelineStage[] {
-    return this.db.transaction(() => {
-      const current = this.list().map((s) => s.key);
-      const problems = reorderProblems(current, keys);
-      if (problems.length > 0) {
-        throw new PactaError(
-          "invalid_argument",
-          `the new order is not valid: ${problems.join("; ")}`,
-          problems.map((message) => ({ path: ["keys"], message })),
-        );
-      }
-      this.writeOrder(keys);
-      log.info({ keys }, "stages reordered");
-      return this.list();
-    })();
+    return this.db
+      .transaction(() => {
+        const current = this.list().map((s) => s.key);
+        const problems = reorderProblems(current, keys);
+        if (problems.length > 0) {
+          throw new PactaError(
+            "invalid_argument",
+            `the new order is not valid: ${problems.join("; ")}`,
+            problems.map((message) => ({ path: ["keys"], message })),
+          );
+        }
+        this.writeOrder(keys);
+        log.info({ keys }, "stages reordered");
+        return this.list();
+      })
+      .immediate();
   }
 
   /** Retires a stage (it cannot be entered; contracts there stay) or brings it back. */
   retire(key: string, retired: boolean): PipelineStage {
-    return this.db.transaction(() => {
-      this.get(key);
-      if (retired) {
-        const problem = retireProblem(this.list(), key);
-        if (problem) throw invalid(["key"], problem);
-      }
-      this.sql.retire.run({ key, retired: retired ? 1 : 0 });
-      log.info({ key, retired }, retired ? "stage retired" : "stage brought back");
-      return this.get(key);
-    })();
+    return this.db
+      .transaction(() => {
+        this.get(key);
+        if (retired) {
+          const problem = retireProblem(this.list(), key);
+          if (problem) throw invalid(["key"], problem);
+        }
+        this.sql.retire.run({ key, retired: retired ? 1 : 0 });
+        log.info({ key, retired }, retired ? "stage retired" : "stage brought back");
+        return this.get(key);
+      })
+      .immediate();
   }
 
   private writeOrder(keys: readonly string[]): void {

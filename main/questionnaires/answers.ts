@@ -83,45 +83,47 @@ export class QuestionnaireAnswers {
 
   /** Hands the questionnaire's newest version to party `partyIndex` of the contract. */
   attach(questionnaireId: number, contractId: number, partyIndex: number): AttachmentDetail {
-    const id = this.db.transaction(() => {
-      const q = this.definitions.get(questionnaireId);
-      if (q.archived) {
-        throw invalid(["questionnaireId"], `questionnaire #${questionnaireId} is archived`);
-      }
-      const contract = this.sql.contract.get({ id: contractId }) as { id: number } | undefined;
-      if (!contract) throw new PactaError("not_found", `there is no contract #${contractId}`);
-      const party = this.sql.party.get({ id: contractId, position: partyIndex }) as
-        | { name: string; email: string | null; role: string | null }
-        | undefined;
-      if (!party) {
-        throw invalid(["partyIndex"], `contract #${contractId} has no party ${partyIndex + 1}`);
-      }
-      const pending = this.sql.pending.get({
-        questionnaireId,
-        version: q.version,
-        contractId,
-        name: party.name,
-      }) as { id: number } | undefined;
-      if (pending) {
-        throw invalid(
-          ["partyIndex"],
-          `${party.name} already has version ${q.version} of "${q.content.title}" on contract ` +
-            `#${contractId}, not answered yet: attachment #${pending.id}`,
-        );
-      }
-      const info = this.sql.insert.run({
-        token: randomBytes(16).toString("hex"),
-        questionnaireId,
-        version: q.version,
-        contractId,
-        name: party.name,
-        email: party.email,
-        role: party.role,
-        at: this.options.now().toISOString(),
-        by: this.options.actor,
-      });
-      return Number(info.lastInsertRowid);
-    })();
+    const id = this.db
+      .transaction(() => {
+        const q = this.definitions.get(questionnaireId);
+        if (q.archived) {
+          throw invalid(["questionnaireId"], `questionnaire #${questionnaireId} is archived`);
+        }
+        const contract = this.sql.contract.get({ id: contractId }) as { id: number } | undefined;
+        if (!contract) throw new PactaError("not_found", `there is no contract #${contractId}`);
+        const party = this.sql.party.get({ id: contractId, position: partyIndex }) as
+          | { name: string; email: string | null; role: string | null }
+          | undefined;
+        if (!party) {
+          throw invalid(["partyIndex"], `contract #${contractId} has no party ${partyIndex + 1}`);
+        }
+        const pending = this.sql.pending.get({
+          questionnaireId,
+          version: q.version,
+          contractId,
+          name: party.name,
+        }) as { id: number } | undefined;
+        if (pending) {
+          throw invalid(
+            ["partyIndex"],
+            `${party.name} already has version ${q.version} of "${q.content.title}" on contract ` +
+              `#${contractId}, not answered yet: attachment #${pending.id}`,
+          );
+        }
+        const info = this.sql.insert.run({
+          token: randomBytes(16).toString("hex"),
+          questionnaireId,
+          version: q.version,
+          contractId,
+          name: party.name,
+          email: party.email,
+          role: party.role,
+          at: this.options.now().toISOString(),
+          by: this.options.actor,
+        });
+        return Number(info.lastInsertRowid);
+      })
+      .immediate();
     log.info({ id, questionnaireId, contractId }, "questionnaire attached");
     return this.detail(id);
   }
@@ -171,61 +173,65 @@ export class QuestionnaireAnswers {
    * hand answer every question; a correction changes the ones it names.
    */
   record(incoming: IncomingAnswers): AnswerOutcome {
-    const outcome = this.db.transaction((): AnswerOutcome => {
-      const row = this.row(incoming.attachmentId);
-      const questions = this.definitions.get(row.questionnaire_id, row.version).content.questions;
-      const current = new Map(this.detailOf(row).answers.map((a) => [a.questionId, a.value]));
-      const problems: AnswerProblem[] = [];
-      const known = new Set(questions.map((q) => q.id));
-      for (const qid of Object.keys(incoming.values)) {
-        if (!known.has(qid)) {
-          problems.push({
-            code: "unknown_question",
-            questionId: qid,
-            question: null,
-            found: null,
-            message: `version ${row.version} of "${row.title}" has no question ${qid}`,
-          });
+    const outcome = this.db
+      .transaction((): AnswerOutcome => {
+        const row = this.row(incoming.attachmentId);
+        const questions = this.definitions.get(row.questionnaire_id, row.version).content.questions;
+        const current = new Map(this.detailOf(row).answers.map((a) => [a.questionId, a.value]));
+        const problems: AnswerProblem[] = [];
+        const known = new Set(questions.map((q) => q.id));
+        for (const qid of Object.keys(incoming.values)) {
+          if (!known.has(qid)) {
+            problems.push({
+              code: "unknown_question",
+              questionId: qid,
+              question: null,
+              found: null,
+              message: `version ${row.version} of "${row.title}" has no question ${qid}`,
+            });
+          }
         }
-      }
-      const correction = incoming.source === "correction";
-      const values: { questionId: string; value: string | null; previous: string | null }[] = [];
-      for (const q of questions) {
-        if (correction && !Object.hasOwn(incoming.values, q.id)) continue;
-        const read = readAnswer(q, incoming.values[q.id] ?? null);
-        if (!read.ok) {
-          problems.push(read.problem);
-          continue;
+        const correction = incoming.source === "correction";
+        const values: { questionId: string; value: string | null; previous: string | null }[] = [];
+        for (const q of questions) {
+          if (correction && !Object.hasOwn(incoming.values, q.id)) continue;
+          const read = readAnswer(q, incoming.values[q.id] ?? null);
+          if (!read.ok) {
+            problems.push(read.problem);
+            continue;
+          }
+          const previous = current.get(q.id) ?? null;
+          if (correction && previous === read.value) continue;
+          values.push({ questionId: q.id, value: read.value, previous });
         }
-        const previous = current.get(q.id) ?? null;
-        if (correction && previous === read.value) continue;
-        values.push({ questionId: q.id, value: read.value, previous });
-      }
-      if (problems.length > 0) return { stored: false, problems };
-      if (correction && values.length === 0) {
-        const message = "the correction changes no answer";
-        return {
-          stored: false,
-          problems: [{ code: "no_change", questionId: null, question: null, found: null, message }],
-        };
-      }
-      const info = this.sql.insertResponse.run({
-        attachmentId: row.id,
-        source: incoming.source,
-        name: incoming.respondentName?.trim() || row.party_name,
-        email: incoming.respondentEmail?.trim() || row.party_email,
-        at: this.options.now().toISOString(),
-        by: this.options.actor,
-        fileName: incoming.fileName ?? null,
-        sha: incoming.fileSha256 ?? null,
-      });
-      const responseId = Number(info.lastInsertRowid);
-      for (const v of values) this.sql.insertAnswer.run({ responseId, ...v });
-      const attachment = this.detail(row.id);
-      const response = attachment.responses.find((r) => r.id === responseId);
-      if (!response) throw new Error(`response #${responseId} was not stored`);
-      return { stored: true, attachment, response };
-    })();
+        if (problems.length > 0) return { stored: false, problems };
+        if (correction && values.length === 0) {
+          const message = "the correction changes no answer";
+          return {
+            stored: false,
+            problems: [
+              { code: "no_change", questionId: null, question: null, found: null, message },
+            ],
+          };
+        }
+        const info = this.sql.insertResponse.run({
+          attachmentId: row.id,
+          source: incoming.source,
+          name: incoming.respondentName?.trim() || row.party_name,
+          email: incoming.respondentEmail?.trim() || row.party_email,
+          at: this.options.now().toISOString(),
+          by: this.options.actor,
+          fileName: incoming.fileName ?? null,
+          sha: incoming.fileSha256 ?? null,
+        });
+        const responseId = Number(info.lastInsertRowid);
+        for (const v of values) this.sql.insertAnswer.run({ responseId, ...v });
+        const attachment = this.detail(row.id);
+        const response = attachment.responses.find((r) => r.id === responseId);
+        if (!response) throw new Error(`response #${responseId} was not stored`);
+        return { stored: true, attachment, response };
+      })
+      .immediate();
     if (outcome.stored) {
       log.info(
         { attachmentId: incoming.attachmentId, source: incoming.source },

@@ -92,27 +92,29 @@ export class QuestionnaireDefinitions {
   /** `input` is checked here, each problem named with its path. */
   create(input: QuestionnaireContentInput | unknown, trigger: StageTrigger | null): Questionnaire {
     const content = this.parse(input, []);
-    const id = this.db.transaction(() => {
-      this.checkTrigger(trigger);
-      const at = this.options.now().toISOString();
-      const info = this.sql.insert.run({
-        title: content.title,
-        language: content.language,
-        count: content.questions.length,
-        stage: trigger?.stage ?? null,
-        role: trigger?.partyRole ?? null,
-        at,
-      });
-      const id = Number(info.lastInsertRowid);
-      this.sql.insertVersion.run({
-        id,
-        version: 1,
-        content: JSON.stringify(content),
-        at,
-        by: this.options.actor,
-      });
-      return id;
-    })();
+    const id = this.db
+      .transaction(() => {
+        this.checkTrigger(trigger);
+        const at = this.options.now().toISOString();
+        const info = this.sql.insert.run({
+          title: content.title,
+          language: content.language,
+          count: content.questions.length,
+          stage: trigger?.stage ?? null,
+          role: trigger?.partyRole ?? null,
+          at,
+        });
+        const id = Number(info.lastInsertRowid);
+        this.sql.insertVersion.run({
+          id,
+          version: 1,
+          content: JSON.stringify(content),
+          at,
+          by: this.options.actor,
+        });
+        return id;
+      })
+      .immediate();
     log.info({ id }, "questionnaire created");
     return this.get(id);
   }
@@ -127,41 +129,43 @@ export class QuestionnaireDefinitions {
     trigger: StageTrigger | null,
     expectedVersion: number,
   ): Questionnaire {
-    this.db.transaction(() => {
-      const row = this.row(id);
-      if (row.current_version !== expectedVersion) {
-        throw new PactaError(
-          "stale_update",
-          `questionnaire #${id} is at version ${row.current_version}, ` +
-            `this edit began from version ${expectedVersion}`,
-        );
-      }
-      this.checkTrigger(trigger);
-      const content = this.parse(input, this.allQuestions(id));
-      const current = this.get(id).content;
-      const at = this.options.now().toISOString();
-      let version = row.current_version;
-      if (JSON.stringify(current) !== JSON.stringify(content)) {
-        version += 1;
-        this.sql.insertVersion.run({
+    this.db
+      .transaction(() => {
+        const row = this.row(id);
+        if (row.current_version !== expectedVersion) {
+          throw new PactaError(
+            "stale_update",
+            `questionnaire #${id} is at version ${row.current_version}, ` +
+              `this edit began from version ${expectedVersion}`,
+          );
+        }
+        this.checkTrigger(trigger);
+        const content = this.parse(input, this.allQuestions(id));
+        const current = this.get(id).content;
+        const at = this.options.now().toISOString();
+        let version = row.current_version;
+        if (JSON.stringify(current) !== JSON.stringify(content)) {
+          version += 1;
+          this.sql.insertVersion.run({
+            id,
+            version,
+            content: JSON.stringify(content),
+            at,
+            by: this.options.actor,
+          });
+        }
+        this.sql.update.run({
           id,
+          title: content.title,
+          language: content.language,
+          count: content.questions.length,
           version,
-          content: JSON.stringify(content),
+          stage: trigger?.stage ?? null,
+          role: trigger?.partyRole ?? null,
           at,
-          by: this.options.actor,
         });
-      }
-      this.sql.update.run({
-        id,
-        title: content.title,
-        language: content.language,
-        count: content.questions.length,
-        version,
-        stage: trigger?.stage ?? null,
-        role: trigger?.partyRole ?? null,
-        at,
-      });
-    })();
+      })
+      .immediate();
     log.info({ id }, "questionnaire saved");
     return this.get(id);
   }

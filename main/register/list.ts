@@ -129,7 +129,7 @@ export class ContractList {
       .map((part) => (part.endsWith("IS NULL") ? part : `${part} ${dir}`))
       .join(", ");
     const paging = { limit: q.limit, offset: q.offset };
-    // One read transaction: the count and the page see the same register.
+    // Reads only, so DEFERRED (no write lock): the count and the page see the same register.
     return this.db.transaction((): ContractPage => {
       if (!terms) {
         const total = this.count("contracts c", where, params);

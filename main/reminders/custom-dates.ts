@@ -34,22 +34,26 @@ export class CustomDates {
   }
 
   add(input: { contractId: number; date: string; label: string }, now: Date): CustomDate {
-    return this.db.transaction(() => {
-      this.store.requireContract(input.contractId);
-      const info = this.sql.insert.run(input);
-      this.schedule.syncContract(input.contractId, now);
-      const row = this.sql.one.get({ id: Number(info.lastInsertRowid) }) as CustomRow;
-      return toCustomDate(row);
-    })();
+    return this.db
+      .transaction(() => {
+        this.store.requireContract(input.contractId);
+        const info = this.sql.insert.run(input);
+        this.schedule.syncContract(input.contractId, now);
+        const row = this.sql.one.get({ id: Number(info.lastInsertRowid) }) as CustomRow;
+        return toCustomDate(row);
+      })
+      .immediate();
   }
 
   remove(id: number, now: Date): { id: number } {
-    this.db.transaction(() => {
-      const row = this.sql.one.get({ id }) as CustomRow | undefined;
-      if (!row) throw new PactaError("not_found", `there is no custom date #${id}`);
-      this.sql.remove.run({ id });
-      this.schedule.syncContract(row.contract_id, now);
-    })();
+    this.db
+      .transaction(() => {
+        const row = this.sql.one.get({ id }) as CustomRow | undefined;
+        if (!row) throw new PactaError("not_found", `there is no custom date #${id}`);
+        this.sql.remove.run({ id });
+        this.schedule.syncContract(row.contract_id, now);
+      })
+      .immediate();
     return { id };
   }
 }

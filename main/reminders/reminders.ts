@@ -166,19 +166,23 @@ export class Reminders {
   snooze(key: string, until: { preset: SnoozePreset } | { until: Date }): Reminder {
     const now = this.options.now();
     const at = "preset" in until ? snoozeUntil(until.preset, now) : until.until;
-    this.db.transaction(() => {
-      this.mustFind(key);
-      this.firing.snooze(key, at, now);
-    })();
+    this.db
+      .transaction(() => {
+        this.mustFind(key);
+        this.firing.snooze(key, at, now);
+      })
+      .immediate();
     return this.mustFind(key);
   }
 
   dismiss(key: string, reason: string): Reminder {
     const now = this.options.now();
-    this.db.transaction(() => {
-      this.mustFind(key);
-      this.firing.dismiss(key, reason, now);
-    })();
+    this.db
+      .transaction(() => {
+        this.mustFind(key);
+        this.firing.dismiss(key, reason, now);
+      })
+      .immediate();
     return this.mustFind(key);
   }
 
@@ -192,7 +196,7 @@ export class Reminders {
 
   /** Saves settings; the next scan rebuilds the schedule when they changed it. */
   setSettings(change: Partial<ReminderSettings>): ReminderSettings {
-    this.db.transaction(() => this.store.putSettings(change))();
+    this.db.transaction(() => this.store.putSettings(change)).immediate();
     const settings = this.store.settings();
     for (const listener of this.listeners) listener(settings);
     return settings;
@@ -214,10 +218,12 @@ export class Reminders {
     leadDays: number[] | null,
   ): ContractReminderSettings {
     const now = this.options.now();
-    this.db.transaction(() => {
-      this.store.putContractSettings(contractId, workingDays, leadDays);
-      this.schedule.syncContract(contractId, now);
-    })();
+    this.db
+      .transaction(() => {
+        this.store.putContractSettings(contractId, workingDays, leadDays);
+        this.schedule.syncContract(contractId, now);
+      })
+      .immediate();
     return this.store.contractSettings(contractId);
   }
 

@@ -111,6 +111,7 @@ export class ReportFigures {
 
   /** Every figure, as of `today`, in one read transaction. */
   report(f: ParsedReportFilters, today: string): Omit<Report, "filters"> {
+    // Reads only (it writes TEMP tables): DEFERRED, it never takes the register's write lock.
     return this.db.transaction(() => {
       this.db.prepare(`DROP TABLE IF EXISTS ${BASE}`).run();
       const base = baseTable(f);

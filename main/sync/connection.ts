@@ -65,11 +65,13 @@ export class PortalConnection {
 
   disconnect(): void {
     this.secrets.clear();
-    this.store.db.transaction(() => {
-      // A new connection queues the whole register again.
-      this.store.db.prepare("DELETE FROM sync_outbox").run();
-      this.store.saveConnection(null);
-    })();
+    this.store.db
+      .transaction(() => {
+        // A new connection queues the whole register again.
+        this.store.db.prepare("DELETE FROM sync_outbox").run();
+        this.store.saveConnection(null);
+      })
+      .immediate();
     log.info({}, "disconnected from the portal");
   }
 
@@ -172,11 +174,13 @@ export class PortalConnection {
 
   private adopt(info: ConnectionInfo): ConnectionInfo {
     const before = this.store.connection();
-    this.store.db.transaction(() => {
-      if (before && before.portal !== info.portal) this.startOver();
-      else if (!before) this.queueRegister();
-      this.store.saveConnection(info);
-    })();
+    this.store.db
+      .transaction(() => {
+        if (before && before.portal !== info.portal) this.startOver();
+        else if (!before) this.queueRegister();
+        this.store.saveConnection(info);
+      })
+      .immediate();
     log.info({ portal: info.portal, kind: info.kind }, "connected to the portal");
     return info;
   }

@@ -27,9 +27,11 @@ async function idsOf(ctx: SyncContext, entityTypeId: number, filter: object): Pr
 
 function dropMissing(ctx: SyncContext, kind: RecordKind, alive: Set<number>): number[] {
   const gone = ctx.store.recordIds(kind).filter((id) => !alive.has(id));
-  ctx.store.db.transaction(() => {
-    for (const id of gone) ctx.store.deleteRecord(kind, id);
-  })();
+  ctx.store.db
+    .transaction(() => {
+      for (const id of gone) ctx.store.deleteRecord(kind, id);
+    })
+    .immediate();
   return gone;
 }
 
@@ -41,23 +43,25 @@ export async function reconcileDeletions(ctx: SyncContext): Promise<void> {
   const entityTypeId = entityTypeIdOf(target);
   const filter = target.categoryId === null ? {} : { categoryId: target.categoryId };
   const gone = dropMissing(ctx, "item", await idsOf(ctx, entityTypeId, filter));
-  ctx.store.db.transaction(() => {
-    for (const itemId of gone) {
-      const link = ctx.store.linkByItem(entityTypeId, itemId);
-      if (!link || link.remoteDeleted) continue;
-      if (ctx.store.isDeletedContract(link.contractId)) {
-        // Deleted on both sides: nothing is left to keep apart.
-        ctx.deletions.dropLink(link.contractId);
-        continue;
+  ctx.store.db
+    .transaction(() => {
+      for (const itemId of gone) {
+        const link = ctx.store.linkByItem(entityTypeId, itemId);
+        if (!link || link.remoteDeleted) continue;
+        if (ctx.store.isDeletedContract(link.contractId)) {
+          // Deleted on both sides: nothing is left to keep apart.
+          ctx.deletions.dropLink(link.contractId);
+          continue;
+        }
+        ctx.store.saveLink({ ...link, remoteDeleted: true });
+        notice(
+          ctx.run,
+          `contract #${link.contractId}`,
+          `its portal item ${entityTypeId}/${itemId} was deleted on the portal; the contract ` +
+            "keeps its data here and is no longer sent",
+        );
       }
-      ctx.store.saveLink({ ...link, remoteDeleted: true });
-      notice(
-        ctx.run,
-        `contract #${link.contractId}`,
-        `its portal item ${entityTypeId}/${itemId} was deleted on the portal; the contract ` +
-          "keeps its data here and is no longer sent",
-      );
-    }
-  })();
+    })
+    .immediate();
   ctx.run.detail.pulledBy.deleted = gone.length;
 }

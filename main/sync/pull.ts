@@ -94,12 +94,14 @@ async function walk(
   let count = 0;
   const params = { entityTypeId, select, filter };
   for await (const rows of readAll(ctx.client, "crm.item.list", { params })) {
-    ctx.store.db.transaction(() => {
-      for (const row of rows) {
-        each(row);
-        newest = later(newest, row.updatedTime);
-      }
-    })();
+    ctx.store.db
+      .transaction(() => {
+        for (const row of rows) {
+          each(row);
+          newest = later(newest, row.updatedTime);
+        }
+      })
+      .immediate();
     count += rows.length;
     ctx.run.pulled += rows.length;
     ctx.run.detail.pulledBy[kind] = count;
@@ -122,12 +124,14 @@ export async function pullUsers(ctx: SyncContext): Promise<void> {
   for (;;) {
     const page = await ctx.client.call<Row[]>("user.get", { start });
     const rows = Array.isArray(page.result) ? page.result : [];
-    ctx.store.db.transaction(() => {
-      for (const row of rows) {
-        const title = [text(row.NAME), text(row.LAST_NAME)].filter(Boolean).join(" ");
-        ctx.store.saveRecord("user", Number(row.ID), title, null, row);
-      }
-    })();
+    ctx.store.db
+      .transaction(() => {
+        for (const row of rows) {
+          const title = [text(row.NAME), text(row.LAST_NAME)].filter(Boolean).join(" ");
+          ctx.store.saveRecord("user", Number(row.ID), title, null, row);
+        }
+      })
+      .immediate();
     count += rows.length;
     ctx.run.pulled += rows.length;
     ctx.run.detail.pulledBy.user = count;

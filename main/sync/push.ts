@@ -150,18 +150,20 @@ async function createAll(ctx: SyncContext, chunk: Pending[], created: Set<Pendin
         refuse(ctx, p, error ?? new Error("crm.item.add answered without the item"));
         continue;
       }
-      ctx.store.db.transaction(() => {
-        ctx.store.saveLink({
-          contractId: p.contractId,
-          entityTypeId,
-          itemId: Number(item.id),
-          // What the portal holds, its defaults included: where they differ from the
-          // contract, the update step right after sends the contract's values.
-          base: remoteValues(item, ctx.settings),
-          remoteUpdatedTime: typeof item.updatedTime === "string" ? item.updatedTime : null,
-        });
-        ctx.store.sent(p.contractId, p.lastId);
-      })();
+      ctx.store.db
+        .transaction(() => {
+          ctx.store.saveLink({
+            contractId: p.contractId,
+            entityTypeId,
+            itemId: Number(item.id),
+            // What the portal holds, its defaults included: where they differ from the
+            // contract, the update step right after sends the contract's values.
+            base: remoteValues(item, ctx.settings),
+            remoteUpdatedTime: typeof item.updatedTime === "string" ? item.updatedTime : null,
+          });
+          ctx.store.sent(p.contractId, p.lastId);
+        })
+        .immediate();
       ctx.run.pushed += 1;
       created.add(p);
     }
@@ -210,10 +212,12 @@ async function update(ctx: SyncContext, chunk: Pending[], created: Set<Pending>)
     const link = ctx.store.linkOf(p.contractId);
     if (!link) continue;
     if (error?.kind === "not-found") {
-      ctx.store.db.transaction(() => {
-        ctx.store.saveLink({ ...link, remoteDeleted: true });
-        ctx.store.sent(p.contractId, p.lastId);
-      })();
+      ctx.store.db
+        .transaction(() => {
+          ctx.store.saveLink({ ...link, remoteDeleted: true });
+          ctx.store.sent(p.contractId, p.lastId);
+        })
+        .immediate();
       problem(ctx, `contract #${p.contractId}`, new Error("its portal item was deleted"));
       continue;
     }
@@ -222,15 +226,17 @@ async function update(ctx: SyncContext, chunk: Pending[], created: Set<Pending>)
       continue;
     }
     const item = itemOf(outcome.results[key]);
-    ctx.store.db.transaction(() => {
-      ctx.store.saveLink({
-        ...link,
-        base: { ...link.base, ...diff },
-        remoteUpdatedTime:
-          typeof item?.updatedTime === "string" ? item.updatedTime : link.remoteUpdatedTime,
-      });
-      ctx.store.sent(p.contractId, p.lastId);
-    })();
+    ctx.store.db
+      .transaction(() => {
+        ctx.store.saveLink({
+          ...link,
+          base: { ...link.base, ...diff },
+          remoteUpdatedTime:
+            typeof item?.updatedTime === "string" ? item.updatedTime : link.remoteUpdatedTime,
+        });
+        ctx.store.sent(p.contractId, p.lastId);
+      })
+      .immediate();
     if (!created.has(p)) ctx.run.pushed += 1;
   }
 }
@@ -274,11 +280,13 @@ async function deleteOnPortal(ctx: SyncContext, queue: { contractId: number; las
       problem(ctx, `contract #${p.contractId}`, error);
       continue;
     }
-    ctx.store.db.transaction(() => {
-      ctx.deletions.dropLink(p.contractId);
-      ctx.store.deleteRecord("item", p.itemId);
-      ctx.store.sent(p.contractId, p.lastId);
-    })();
+    ctx.store.db
+      .transaction(() => {
+        ctx.deletions.dropLink(p.contractId);
+        ctx.store.deleteRecord("item", p.itemId);
+        ctx.store.sent(p.contractId, p.lastId);
+      })
+      .immediate();
     ctx.run.pushed += 1;
   }
 }

@@ -28,43 +28,45 @@ export function resolveConflict(
   at: string,
 ): void {
   const { store, register } = parts;
-  store.db.transaction(() => {
-    const conflict = store.conflict(conflictId);
-    if (!conflict) throw new PactaError("not_found", `there is no conflict #${conflictId}`);
-    const id = conflict.contract_id;
-    const link = store.linkOf(id);
-    if (!link) throw new PactaError("not_found", `contract #${id} is not linked to the portal`);
-    const theirs = JSON.parse(conflict.theirs) as Plain;
-    if (keep === "theirs") {
-      const contract = register.get(id);
-      if (conflict.field === "stage") {
-        const to = localStageOf(theirs, parts.settings);
-        if (to === null) {
-          throw new PactaError(
-            "invalid_argument",
-            `the portal stage "${String(theirs)}" maps to no stage here; add it to the stage map`,
+  store.db
+    .transaction(() => {
+      const conflict = store.conflict(conflictId);
+      if (!conflict) throw new PactaError("not_found", `there is no conflict #${conflictId}`);
+      const id = conflict.contract_id;
+      const link = store.linkOf(id);
+      if (!link) throw new PactaError("not_found", `contract #${id} is not linked to the portal`);
+      const theirs = JSON.parse(conflict.theirs) as Plain;
+      if (keep === "theirs") {
+        const contract = register.get(id);
+        if (conflict.field === "stage") {
+          const to = localStageOf(theirs, parts.settings);
+          if (to === null) {
+            throw new PactaError(
+              "invalid_argument",
+              `the portal stage "${String(theirs)}" maps to no stage here; add it to the stage map`,
+            );
+          }
+          if (to !== contract.stage) {
+            parts.fromPortal(() =>
+              parts.lifecycle.move({ contractId: id, to, comment: "Bitrix24", confirmSkip: true }),
+            );
+          }
+        } else {
+          const next = contractInputSchema.safeParse(
+            withValues(fieldsOf(contract), { [conflict.field]: theirs }),
           );
-        }
-        if (to !== contract.stage) {
-          parts.fromPortal(() =>
-            parts.lifecycle.move({ contractId: id, to, comment: "Bitrix24", confirmSkip: true }),
-          );
+          if (!next.success) {
+            const what = next.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+            throw new PactaError("invalid_argument", `the portal's value does not fit: ${what}`);
+          }
+          parts.fromPortal(() => register.update(id, next.data));
         }
       } else {
-        const next = contractInputSchema.safeParse(
-          withValues(fieldsOf(contract), { [conflict.field]: theirs }),
-        );
-        if (!next.success) {
-          const what = next.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
-          throw new PactaError("invalid_argument", `the portal's value does not fit: ${what}`);
-        }
-        parts.fromPortal(() => register.update(id, next.data));
+        store.enqueue(id, "resolved", at);
       }
-    } else {
-      store.enqueue(id, "resolved", at);
-    }
-    // The portal holds `theirs`: that is the new base, so "mine" now reads as a change of ours.
-    store.saveLink({ ...link, base: { ...link.base, [conflict.field]: theirs } });
-    store.deleteConflict(conflictId);
-  })();
+      // The portal holds `theirs`: that is the new base, so "mine" now reads as a change of ours.
+      store.saveLink({ ...link, base: { ...link.base, [conflict.field]: theirs } });
+      store.deleteConflict(conflictId);
+    })
+    .immediate();
 }

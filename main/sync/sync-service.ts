@@ -149,12 +149,15 @@ export class SyncService {
           "choose to delete that item too, or to keep it on the portal",
       );
     }
-    this.store.db.transaction(() => {
-      this.register.remove(id);
-      if (live && portal === "delete") this.store.enqueue(id, "deleted", this.now().toISOString());
-      // Gone on the portal already: nothing is left to link.
-      if (link?.remoteDeleted) this.deletions.dropLink(id);
-    })();
+    this.store.db
+      .transaction(() => {
+        this.register.remove(id);
+        if (live && portal === "delete")
+          this.store.enqueue(id, "deleted", this.now().toISOString());
+        // Gone on the portal already: nothing is left to link.
+        if (link?.remoteDeleted) this.deletions.dropLink(id);
+      })
+      .immediate();
     if (link) log.info({ contract: id, portal: portal ?? "gone" }, "linked contract deleted");
   }
 
@@ -182,14 +185,16 @@ export class SyncService {
       throw new PactaError("invalid_argument", message, [{ path: ["stageMap"], message }]);
     }
     const before = this.store.settings();
-    this.store.db.transaction(() => {
-      if (!sameTarget(before.target, next.target)) this.connection.startOver();
-      else if (JSON.stringify(before.fieldMap) !== JSON.stringify(next.fieldMap)) {
-        // Newly mapped fields need every item read again.
-        this.store.setCursor("item", null);
-      }
-      this.store.saveSettings(next);
-    })();
+    this.store.db
+      .transaction(() => {
+        if (!sameTarget(before.target, next.target)) this.connection.startOver();
+        else if (JSON.stringify(before.fieldMap) !== JSON.stringify(next.fieldMap)) {
+          // Newly mapped fields need every item read again.
+          this.store.setCursor("item", null);
+        }
+        this.store.saveSettings(next);
+      })
+      .immediate();
     return this.store.settings();
   }
 

@@ -86,33 +86,37 @@ export class Clauses {
 
   create(input: ClauseInput): Clause {
     const c = clean(input);
-    const id = this.db.transaction(() => {
-      this.refuseDuplicate(c.name, c.language, null);
-      const info = this.db
-        .prepare(
-          `INSERT INTO clauses (name, name_key, tags, status, language, body, search_text,
+    const id = this.db
+      .transaction(() => {
+        this.refuseDuplicate(c.name, c.language, null);
+        const info = this.db
+          .prepare(
+            `INSERT INTO clauses (name, name_key, tags, status, language, body, search_text,
              created_at, updated_at)
            VALUES (@name, @key, @tags, @status, @language, @body, @search, @at, @at)`,
-        )
-        .run({ ...c, key: clauseNameKey(c.name), at: this.stamp() });
-      return Number(info.lastInsertRowid);
-    })();
+          )
+          .run({ ...c, key: clauseNameKey(c.name), at: this.stamp() });
+        return Number(info.lastInsertRowid);
+      })
+      .immediate();
     return this.get(id);
   }
 
   update(id: number, input: ClauseInput): Clause {
     this.get(id);
     const c = clean(input);
-    this.db.transaction(() => {
-      this.refuseDuplicate(c.name, c.language, id);
-      this.db
-        .prepare(
-          `UPDATE clauses SET name = @name, name_key = @key, tags = @tags, status = @status,
+    this.db
+      .transaction(() => {
+        this.refuseDuplicate(c.name, c.language, id);
+        this.db
+          .prepare(
+            `UPDATE clauses SET name = @name, name_key = @key, tags = @tags, status = @status,
              language = @language, body = @body, search_text = @search, updated_at = @at
            WHERE id = @id`,
-        )
-        .run({ ...c, key: clauseNameKey(c.name), id, at: this.stamp() });
-    })();
+          )
+          .run({ ...c, key: clauseNameKey(c.name), id, at: this.stamp() });
+      })
+      .immediate();
     return this.get(id);
   }
 

@@ -107,49 +107,58 @@ export class Documents {
    * kept unless given again; an empty value clears one.
    */
   generate(contractId: number, templateId: number, values: Record<string, string>): Generated {
-    return this.db.transaction(() => {
-      const contract = this.register.get(contractId);
-      const template = this.templates.get(templateId);
-      if (template.archived) {
-        throw new PactaError(
-          "invalid_argument",
-          `template #${templateId} (${template.name}) is archived: unarchive it to use it`,
+    return this.db
+      .transaction(() => {
+        const contract = this.register.get(contractId);
+        const template = this.templates.get(templateId);
+        if (template.archived) {
+          throw new PactaError(
+            "invalid_argument",
+            `template #${templateId} (${template.name}) is archived: unarchive it to use it`,
+          );
+        }
+        const before = this.read(contractId);
+        const now = this.options.now();
+        const entered = overrides(contract, now, { ...(before?.values ?? {}), ...values });
+        checkTypedValues(template.content, entered);
+        const result = renderTemplate({
+          content: template.content,
+          contract,
+          values: entered,
+          now,
+        });
+        const broken = result.problems.filter((p) => p.kind === "syntax");
+        // A section that cannot render is refused, never stored as template code.
+        if (broken.length > 0) throw syntaxError(template.content, broken);
+        const at = this.stamp();
+        this.write({
+          contractId,
+          templateId,
+          templateVersion: template.version,
+          generatedAt: at,
+          updatedAt: at,
+          values: entered,
+          sections: result.sections,
+        });
+        this.register.record(contractId, at, "document", {
+          template: [
+            before?.templateId ? `${before.templateName} (v${before.templateVersion})` : null,
+            `${template.name} (v${template.version})`,
+          ],
+          sections: [before ? before.sections.length : null, result.sections.length],
+          text: [before ? textHash(before.sections) : null, textHash(result.sections)],
+        });
+        const required = new Set(
+          template.content.fields.filter((f) => f.required).map((f) => f.key),
         );
-      }
-      const before = this.read(contractId);
-      const now = this.options.now();
-      const entered = overrides(contract, now, { ...(before?.values ?? {}), ...values });
-      checkTypedValues(template.content, entered);
-      const result = renderTemplate({ content: template.content, contract, values: entered, now });
-      const broken = result.problems.filter((p) => p.kind === "syntax");
-      // A section that cannot render is refused, never stored as template code.
-      if (broken.length > 0) throw syntaxError(template.content, broken);
-      const at = this.stamp();
-      this.write({
-        contractId,
-        templateId,
-        templateVersion: template.version,
-        generatedAt: at,
-        updatedAt: at,
-        values: entered,
-        sections: result.sections,
-      });
-      this.register.record(contractId, at, "document", {
-        template: [
-          before?.templateId ? `${before.templateName} (v${before.templateVersion})` : null,
-          `${template.name} (v${template.version})`,
-        ],
-        sections: [before ? before.sections.length : null, result.sections.length],
-        text: [before ? textHash(before.sections) : null, textHash(result.sections)],
-      });
-      const required = new Set(template.content.fields.filter((f) => f.required).map((f) => f.key));
-      return {
-        document: this.read(contractId) as ContractDocument,
-        missing: result.missing,
-        requiredMissing: result.missing.filter((key) => required.has(key)),
-        problems: result.problems,
-      };
-    })();
+        return {
+          document: this.read(contractId) as ContractDocument,
+          missing: result.missing,
+          requiredMissing: result.missing.filter((key) => required.has(key)),
+          problems: result.problems,
+        };
+      })
+      .immediate();
   }
 
   /** Saves edited sections; refused when the text changed since `expectedUpdatedAt`. */
@@ -158,37 +167,39 @@ export class Documents {
     sections: { title: string; body: string }[],
     expectedUpdatedAt?: string | null,
   ): ContractDocument {
-    return this.db.transaction(() => {
-      this.register.get(contractId);
-      const before = this.read(contractId);
-      if (expectedUpdatedAt && before && before.updatedAt !== expectedUpdatedAt) {
-        throw new PactaError(
-          "stale_update",
-          `the text of contract #${contractId} was changed at ${before.updatedAt}, ` +
-            "after this edit began",
-        );
-      }
-      const clean: RenderedSection[] = sections.map((s) => ({
-        title: s.title.replace(/\s+/g, " ").trim(),
-        body: sanitizeDocumentBody(s.body),
-      }));
-      if (before && JSON.stringify(before.sections) === JSON.stringify(clean)) return before;
-      const at = this.stamp();
-      this.write({
-        contractId,
-        templateId: before?.templateId ?? null,
-        templateVersion: before?.templateVersion ?? null,
-        generatedAt: before?.generatedAt ?? null,
-        updatedAt: at,
-        values: before?.values ?? {},
-        sections: clean,
-      });
-      this.register.record(contractId, at, "document", {
-        sections: [before ? before.sections.length : null, clean.length],
-        text: [before ? textHash(before.sections) : null, textHash(clean)],
-      });
-      return this.read(contractId) as ContractDocument;
-    })();
+    return this.db
+      .transaction(() => {
+        this.register.get(contractId);
+        const before = this.read(contractId);
+        if (expectedUpdatedAt && before && before.updatedAt !== expectedUpdatedAt) {
+          throw new PactaError(
+            "stale_update",
+            `the text of contract #${contractId} was changed at ${before.updatedAt}, ` +
+              "after this edit began",
+          );
+        }
+        const clean: RenderedSection[] = sections.map((s) => ({
+          title: s.title.replace(/\s+/g, " ").trim(),
+          body: sanitizeDocumentBody(s.body),
+        }));
+        if (before && JSON.stringify(before.sections) === JSON.stringify(clean)) return before;
+        const at = this.stamp();
+        this.write({
+          contractId,
+          templateId: before?.templateId ?? null,
+          templateVersion: before?.templateVersion ?? null,
+          generatedAt: before?.generatedAt ?? null,
+          updatedAt: at,
+          values: before?.values ?? {},
+          sections: clean,
+        });
+        this.register.record(contractId, at, "document", {
+          sections: [before ? before.sections.length : null, clean.length],
+          text: [before ? textHash(before.sections) : null, textHash(clean)],
+        });
+        return this.read(contractId) as ContractDocument;
+      })
+      .immediate();
   }
 
   private read(contractId: number): ContractDocument | null {

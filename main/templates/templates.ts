@@ -82,13 +82,15 @@ export class Templates {
 
   create(content: TemplateContent, note: string | null = null): Template {
     const clean = this.prepareContent(content);
-    const id = this.db.transaction(() => {
-      const at = this.stamp();
-      const info = this.sql.insert.run({ ...counts(clean), at });
-      const id = Number(info.lastInsertRowid);
-      this.appendVersion(id, 1, clean, at, note);
-      return id;
-    })();
+    const id = this.db
+      .transaction(() => {
+        const at = this.stamp();
+        const info = this.sql.insert.run({ ...counts(clean), at });
+        const id = Number(info.lastInsertRowid);
+        this.appendVersion(id, 1, clean, at, note);
+        return id;
+      })
+      .immediate();
     log.info({ id, sections: clean.sections.length }, "template created");
     return this.get(id);
   }
@@ -96,27 +98,31 @@ export class Templates {
   /** Saves a new version; refused when someone saved since `expectedVersion`. */
   save(id: number, content: TemplateContent, expectedVersion: number, note?: string | null) {
     const clean = this.prepareContent(content);
-    this.db.transaction(() => {
-      const row = this.row(id);
-      if (row.current_version !== expectedVersion) {
-        throw new PactaError(
-          "stale_update",
-          `template #${id} is at version ${row.current_version}, saved after version ` +
-            `${expectedVersion} this edit began from`,
-        );
-      }
-      this.saveVersion(row, clean, note ?? null);
-    })();
+    this.db
+      .transaction(() => {
+        const row = this.row(id);
+        if (row.current_version !== expectedVersion) {
+          throw new PactaError(
+            "stale_update",
+            `template #${id} is at version ${row.current_version}, saved after version ` +
+              `${expectedVersion} this edit began from`,
+          );
+        }
+        this.saveVersion(row, clean, note ?? null);
+      })
+      .immediate();
     return this.get(id);
   }
 
   /** Saves an earlier version's content as the newest version. */
   restore(id: number, version: number): Template {
-    this.db.transaction(() => {
-      const row = this.row(id);
-      const old = parseContent(this.versionRow(id, version).content);
-      this.saveVersion(row, old, `restored version ${version}`);
-    })();
+    this.db
+      .transaction(() => {
+        const row = this.row(id);
+        const old = parseContent(this.versionRow(id, version).content);
+        this.saveVersion(row, old, `restored version ${version}`);
+      })
+      .immediate();
     return this.get(id);
   }
 
