@@ -70,11 +70,19 @@ describe("currencies and major units", () => {
       const fraction = (m[3] ?? "").replace(/0+$/, "");
       if (fraction.length > digits) return null;
       const minor = Number((m[2] ?? "") + fraction.padEnd(digits, "0"));
+      if (!Number.isSafeInteger(minor)) return null;
       return m[1] === "-" && minor !== 0 ? -minor : minor;
     };
     const values: number[] = [0, -0, 0.07, 0.29, 4.35, 1.005, 1.015, 123456789.12, -98765.43];
     for (let k = -2000; k <= 2000; k += 1) values.push(k / 100, k / 1000, k * 0.01, k * 1.1);
     for (let k = 0; k < 2000; k += 1) values.push(Number((Math.sin(k) * 1e6).toFixed(k % 5)));
+    // Where one step of a double is worth a minor unit or more (from about 7e13 for
+    // cents), a neighbouring whole number also scales back to the same value.
+    values.push(90071992547409.9, 8815836910538.3, 70727384123358.6, 1e-13, -2.5e-9);
+    for (let k = 0; k < 3000; k += 1) {
+      const big = Math.abs(Math.sin(k)) * 10 ** (10 + (k % 6));
+      values.push(Number(big.toFixed(k % 4)), big);
+    }
     for (const value of values) {
       expect(majorToMinor(value, "EUR"), String(value)).toBe(byText(value, 2));
       expect(majorToMinor(value, "BHD"), String(value)).toBe(byText(value, 3));

@@ -101,13 +101,19 @@ export function majorToMinor(value: number | string, currency: string): number |
   if (typeof value === "string") return parseMajorAmount(value, currency);
   if (!Number.isFinite(value)) return null;
   const digits = minorDigits(currency);
-  // Most amounts: scaled, a whole number that scales back to the same
-  // value, so the shortest decimal of `value` has no more than `digits`
-  // decimals. Others take the exact reading of its decimal text below.
+  // Most amounts: scaled, a whole number below 2^50 that scales back to the
+  // same value. Below 2^50 a double is finer than a quarter of a minor unit,
+  // so that whole number is the one the value's shortest decimal spells.
+  // Others (larger, or with more decimals) read that decimal text below.
   const scale = 10 ** digits;
   const scaled = value * scale;
-  if (Number.isSafeInteger(scaled) && scaled / scale === value) return scaled === 0 ? 0 : scaled;
-  const text = /e/i.test(String(value)) ? value.toFixed(12) : String(value);
+  if (Math.abs(scaled) < 2 ** 50 && Number.isInteger(scaled) && scaled / scale === value) {
+    return scaled === 0 ? 0 : scaled;
+  }
+  const plain = String(value);
+  // 1e-7 and smaller: more decimals than any currency has (never rounded to 0).
+  if (/e-/i.test(plain)) return null;
+  const text = /e/i.test(plain) ? value.toFixed(12) : plain;
   const m = /^(-?)(\d+)(?:\.(\d+?))?0*$/.exec(text);
   if (!m) return null;
   const fraction = m[3] ?? "";
