@@ -5,7 +5,7 @@
 import { z } from "zod";
 import { isCalendarDate } from "./calendar-date";
 import { normalizeIsoDuration } from "./duration";
-import { isCurrencyCode, majorToMinor } from "./money";
+import { isCurrencyCode, majorToMinor, minorDigits } from "./money";
 
 export const RENEWAL_KINDS = ["none", "automatic", "optional", "evergreen"] as const;
 export type RenewalKind = (typeof RENEWAL_KINDS)[number];
@@ -103,10 +103,14 @@ export const contractInputSchema = z
     if (c.value !== null && c.currency === null) {
       ctx.addIssue({ code: "custom", path: ["currency"], message: "a value needs a currency" });
     } else if (c.value !== null && c.currency && majorToMinor(c.value, c.currency) === null) {
+      // Minor units are kept as whole numbers: exact up to 2^53.
+      const tooLarge = Math.abs(c.value) * 10 ** minorDigits(c.currency) >= 2 ** 53;
       ctx.addIssue({
         code: "custom",
         path: ["value"],
-        message: `more decimals than ${c.currency} has`,
+        message: tooLarge
+          ? `too large to be kept exactly in ${c.currency}`
+          : `more decimals than ${c.currency} has`,
       });
     }
     if (c.effectiveDate && c.endDate && c.endDate < c.effectiveDate) {

@@ -1,5 +1,6 @@
 import type { TFunction } from "i18next";
 import { describe, expect, it } from "vitest";
+import { contractInputSchema } from "../../../shared/domain/contract";
 import { issuesToErrors } from "./form-errors";
 
 // Echoes the message key, so the test sees which words were chosen.
@@ -26,5 +27,16 @@ describe("issuesToErrors", () => {
       tags: "validation.tooLong",
       governingLaw: "something new",
     });
+  });
+
+  it("says whether an amount has too many decimals or is too large to keep exactly", () => {
+    const valueIssue = (value: number, currency: string) => {
+      const parsed = contractInputSchema.safeParse({ title: "Bail", value, currency });
+      return parsed.success ? null : issuesToErrors(parsed.error.issues, t).value;
+    };
+    expect(valueIssue(1.005, "EUR")).toBe("validation.tooManyDecimals");
+    expect(valueIssue(1e21, "EUR")).toBe("validation.amountTooLarge");
+    expect(valueIssue(2 ** 53, "JPY")).toBe("validation.amountTooLarge");
+    expect(valueIssue(90071992547409.9, "EUR")).toBeNull();
   });
 });

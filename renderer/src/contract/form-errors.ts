@@ -25,6 +25,7 @@ const KNOWN: [RegExp, ValidationKey][] = [
   [/^expected an ISO 4217 currency/, "validation.currency"],
   [/^a value needs a currency/, "validation.valueNeedsCurrency"],
   [/^more decimals than/, "validation.tooManyDecimals"],
+  [/^too large to be kept exactly/, "validation.amountTooLarge"],
   [/^the end date is before the effective date/, "validation.endBeforeEffective"],
   [/^an automatic renewal needs a renewal term/, "validation.automaticNeedsTerm"],
   [/^already used by another contract/, "validation.referenceTaken"],

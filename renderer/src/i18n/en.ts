@@ -246,6 +246,7 @@ export const en: Messages = {
     currency: "Choose an ISO 4217 currency, e.g. EUR.",
     valueNeedsCurrency: "A value needs a currency.",
     tooManyDecimals: "This value has more decimals than the currency allows.",
+    amountTooLarge: "This value is too large to be kept exactly in this currency.",
     endBeforeEffective: "The end date is before the effective date.",
     automaticNeedsTerm: "An automatic renewal needs a renewal term.",
     referenceTaken: "This reference is already used by another contract.",

@@ -250,6 +250,7 @@ export const fr = {
     currency: "Choisissez une devise ISO 4217, par ex. EUR.",
     valueNeedsCurrency: "Un montant doit avoir une devise.",
     tooManyDecimals: "Ce montant a plus de décimales que la devise n'en autorise.",
+    amountTooLarge: "Ce montant est trop grand pour être conservé exactement dans cette devise.",
     endBeforeEffective: "La date de fin est antérieure à la date d'effet.",
     automaticNeedsTerm: "Une tacite reconduction nécessite une durée de renouvellement.",
     referenceTaken: "Cette référence est déjà utilisée par un autre contrat.",
