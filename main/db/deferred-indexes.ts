@@ -6,12 +6,15 @@
  * finished table takes a tenth of that or less. Readers meanwhile still get every row in title order,
  * sorted without the index. A crash in between leaves the register whole
  * but without the index: opening the register builds what is missing,
- * unless the import that dropped it still runs (its process id is noted in
- * `settings` with the drop); it builds them again itself.
+ * unless the import that dropped it still runs (its process id and the
+ * time are noted in `settings` with the drop); it builds them again itself.
+ * A note older than an hour is stale whoever has that process id now: an
+ * import of a million rows takes about a minute.
  */
 import type { Db } from "./open";
 
 const MARK = "import.deferredIndexes";
+const STALE_MS = 3600_000;
 
 /** Name → definition; the same as the migration that first made it (001). */
 const DEFERRED: Record<string, string> = {
@@ -26,7 +29,7 @@ export function dropDeferredIndexes(db: Db): void {
     for (const name of Object.keys(DEFERRED)) db.exec(`DROP INDEX IF EXISTS ${name}`);
     db.prepare("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)").run(
       MARK,
-      String(process.pid),
+      `${process.pid} ${new Date().toISOString()}`,
     );
   }).immediate();
 }
@@ -50,9 +53,13 @@ export function ensureDeferredIndexes(db: Db): string[] {
 }
 
 /** Whether the import that dropped the deferred indexes still runs, in another process. */
-export function bulkImportRunning(db: Db): boolean {
-  const pid = Number(db.prepare("SELECT value FROM settings WHERE key = ?").pluck().get(MARK));
+export function bulkImportRunning(db: Db, now = Date.now()): boolean {
+  const mark = db.prepare("SELECT value FROM settings WHERE key = ?").pluck().get(MARK);
+  // `pid time`; a note from before the time was added has the pid alone.
+  const [pidText, at] = String(mark ?? "").split(" ");
+  const pid = Number(pidText);
   if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid) return false;
+  if (at !== undefined && !(now - Date.parse(at) < STALE_MS)) return false;
   try {
     process.kill(pid, 0);
     return true;

@@ -134,6 +134,9 @@ describe("a big import", () => {
     dropSortIndexes(first);
     // The import that dropped it: a live process other than this one.
     const mark = first.db.prepare("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)");
+    mark.run("import.deferredIndexes", `${process.ppid} ${new Date().toISOString()}`);
+    expect(sortIndexes(registerAt(file))).toEqual(NONE);
+    // A note from before the time was noted too: its process alone counts.
     mark.run("import.deferredIndexes", String(process.ppid));
     expect(sortIndexes(registerAt(file))).toEqual(NONE);
     // Its process is gone, but another one holds the write lock longer than the busy
@@ -148,6 +151,21 @@ describe("a big import", () => {
     }
     expect(sortIndexes(registerAt(file)).every((sql) => sql !== undefined)).toBe(true);
   }, 20_000);
+
+  it("takes a note older than an hour as stale, whoever has its process id now", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pacta-bulk-"));
+    dirs.push(dir);
+    const file = path.join(dir, "r.sqlite");
+    const first = registerAt(file);
+    const before = sortIndexes(first);
+    dropSortIndexes(first);
+    // The import died long ago; its process id now belongs to a live process.
+    const twoHoursAgo = new Date(Date.now() - 2 * 3600_000).toISOString();
+    first.db
+      .prepare("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)")
+      .run("import.deferredIndexes", `${process.ppid} ${twoHoursAgo}`);
+    expect(sortIndexes(registerAt(file))).toEqual(before);
+  });
 
   it("stopped between the two, leaves a register that builds the indexes when opened", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pacta-bulk-"));
