@@ -235,6 +235,30 @@ describe("runImport", () => {
     ]);
   });
 
+  it("counts in a dry run what the real run does, when a later batch repeats a reference", async () => {
+    const content = [
+      "Référence;Titre;Étape;Montant;Devise",
+      "V-a;Bail;active;100;EUR",
+      "V-b;Prêt;;200;EUR",
+      "V-c;Achat;;300;EUR",
+      "F-1;Autre;;;",
+      "F-2;Autre;;;",
+      // The stage left empty keeps the stored one; "draft" is what an empty stage got.
+      "V-a;Bail;;100;EUR",
+      "V-b;Prêt;draft;200;EUR",
+      // An amount the file cannot read keeps the stored one; then a real change.
+      "V-c;Achat;;trois cents;EUR",
+      "V-c;Achat révisé;;300;EUR",
+    ].join("\n");
+    const source = { fileName: "v.csv", content };
+    const register = openRegister();
+    const dry = await runImport(register, source, { dryRun: true, batchSize: 5 });
+    expect(contractCount(register)).toBe(0);
+    const real = await runImport(register, source, { dryRun: false, batchSize: 5 });
+    expect(real).toMatchObject({ created: 5, updated: 1, unchanged: 3 });
+    expect({ ...dry, dryRun: false }).toEqual(real);
+  });
+
   it("keeps the batches before a crash and nothing of the failing batch", async () => {
     class CrashingRegister extends ContractRegister {
       calls = 0;

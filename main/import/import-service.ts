@@ -9,6 +9,7 @@ import { PactaError } from "../../shared/api/result";
 import { dropDeferredIndexes, ensureDeferredIndexes } from "../db/deferred-indexes";
 import { messageOf } from "../db/open";
 import { createLogger } from "../logging/logger";
+import { changesOver, keepCorrections, type StoredState } from "../register/keep-corrections";
 import { ContractList } from "../register/list";
 import type { ContractRegister, UpsertOutcome } from "../register/register";
 import type { MappedRow } from "./map-row";
@@ -137,7 +138,7 @@ interface ImportRun {
   /** The register held no contract, deleted ones included, when the import began. */
   startedEmpty: boolean;
   /** A dry run rolls each batch back; what earlier batches "wrote" is kept here. */
-  dryWritten: Map<string, string>;
+  dryWritten: Map<string, StoredState>;
 }
 
 async function writeBatches(
@@ -216,7 +217,9 @@ async function writeBatches(
  */
 function writeBatch(run: ImportRun, rows: BatchRows): void {
   const { register, dryRun, dryWritten } = run;
-  const signatures: [string, string][] = [];
+  // A dry run's batch: per reference, what it leaves stored (null: written
+  // for real in this transaction, read back at its end).
+  const left = new Map<string, StoredState | null>();
   const write = () => {
     for (let j = 0; j < rows.size; j += 1) {
       const m = rows.next();
@@ -226,10 +229,16 @@ function writeBatch(run: ImportRun, rows: BatchRows): void {
         continue;
       }
       const ref = m.fields.reference;
-      const seen = dryRun && ref !== null ? dryWritten.get(ref) : undefined;
+      const known =
+        !dryRun || ref === null ? undefined : left.has(ref) ? left.get(ref) : dryWritten.get(ref);
       let outcome: UpsertOutcome;
-      if (seen !== undefined) {
-        outcome = seen === signature(m) ? "unchanged" : "updated";
+      if (known && ref !== null) {
+        // Written by an earlier batch of this dry run, rolled back since.
+        const kept = keepCorrections(known.fields, m.fields, m.flags);
+        const { after, changes } = changesOver(known, kept.fields, kept.review);
+        const changed = Object.keys(changes).length > 0;
+        outcome = changed ? "updated" : "unchanged";
+        left.set(ref, changed ? { fields: after, review: kept.review } : known);
       } else {
         const options = {
           action: "imported" as const,
@@ -237,22 +246,23 @@ function writeBatch(run: ImportRun, rows: BatchRows): void {
           source: `${run.fileName}, row ${m.row}`,
         };
         outcome = register.upsertByReference(m.fields, options, firstSeen && run.startedEmpty);
+        if (dryRun && ref !== null) left.set(ref, null);
       }
-      if (dryRun && ref !== null) signatures.push([ref, signature(m)]);
       tally(run.report, m, outcome);
     }
-    if (dryRun) throw new DryRunRollback();
+    if (!dryRun) return;
+    for (const [ref, state] of left) {
+      const id = state === null ? register.idByReference(ref) : null;
+      if (id !== null) left.set(ref, register.storedState(id));
+    }
+    throw new DryRunRollback();
   };
   try {
     register.writeBatch(write);
   } catch (error) {
     if (!(error instanceof DryRunRollback)) throw error;
-    for (const [ref, sig] of signatures) dryWritten.set(ref, sig);
+    for (const [ref, state] of left) if (state) dryWritten.set(ref, state);
   }
-}
-
-function signature(m: MappedRow): string {
-  return m.ok ? JSON.stringify([m.fields, m.flags]) : "";
 }
 
 function tally(report: ImportReport, m: MappedRow, outcome: UpsertOutcome | null): void {

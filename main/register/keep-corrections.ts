@@ -1,8 +1,14 @@
 /**
- * Re-importing a file must not undo what a person fixed by hand.
+ * What writing a file's row over a stored contract does: it must not undo
+ * what a person fixed by hand, and it changes only what differs.
  */
-import type { Contract, ContractFields, ReviewFlag } from "../../shared/domain/contract";
-import { fieldsOf } from "./rows";
+import type { ContractFields, ReviewFlag } from "../../shared/domain/contract";
+
+/** A stored contract's fields and review flags, as a write compares them. */
+export interface StoredState {
+  fields: ContractFields;
+  review: ReviewFlag[];
+}
 
 /**
  * A value the file cannot read must not wipe what a person entered since:
@@ -10,12 +16,11 @@ import { fieldsOf } from "./rows";
  * the flag (the stored value is the correction).
  */
 export function keepCorrections(
-  current: Contract,
+  before: ContractFields,
   next: ContractFields,
   review: ReviewFlag[],
 ): { fields: ContractFields; review: ReviewFlag[] } {
   const fields: ContractFields = { ...next, renewal: { ...next.renewal } };
-  const before = fieldsOf(current);
   const stored = before as unknown as Record<string, unknown>;
   const target = fields as unknown as Record<string, unknown>;
   const left: ReviewFlag[] = [];
@@ -42,4 +47,28 @@ export function keepCorrections(
 
 function isEmptyList(value: unknown): boolean {
   return Array.isArray(value) && value.length === 0;
+}
+
+/**
+ * The fields `next` leaves once written over `current` (the stage kept
+ * where `next` has none), and what differs, field by field: nothing when
+ * the write would change nothing.
+ */
+export function changesOver(
+  current: StoredState,
+  next: ContractFields,
+  review: ReviewFlag[],
+): { after: ContractFields; changes: Record<string, [unknown, unknown]> } {
+  const before = current.fields;
+  const after: ContractFields = { ...next, stage: next.stage ?? before.stage };
+  const changes: Record<string, [unknown, unknown]> = {};
+  for (const key of Object.keys(after) as (keyof ContractFields)[]) {
+    if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) {
+      changes[key] = [before[key], after[key]];
+    }
+  }
+  if (JSON.stringify(review) !== JSON.stringify(current.review)) {
+    changes.review = [current.review, review];
+  }
+  return { after, changes };
 }

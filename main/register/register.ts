@@ -15,7 +15,7 @@ import { DEFAULT_STAGE_KEY } from "../../shared/domain/stages";
 import type { Db } from "../db/open";
 import { HistoryChain } from "../lifecycle/hash-chain";
 import { StageVisits } from "../lifecycle/stage-visits";
-import { keepCorrections } from "./keep-corrections";
+import { changesOver, keepCorrections, type StoredState } from "./keep-corrections";
 import {
   type ContractRow,
   columnValues,
@@ -103,6 +103,19 @@ export class ContractRegister {
     return toContract(row, parties, tags, history);
   }
 
+  /** A live contract's fields and review flags (without its history), as writes compare them. */
+  storedState(id: number): StoredState {
+    this.flushHeldRows();
+    const row = this.sql.byId.get({ id }) as ContractRow | undefined;
+    if (!row || row.deleted === 1) {
+      throw new PactaError("not_found", `there is no contract #${id}`);
+    }
+    const parties = (this.sql.parties.all({ id }) as PartyRow[]).map(toParty);
+    const tags = (this.sql.tags.all({ id }) as { tag: string }[]).map((t) => t.tag);
+    const contract = toContract(row, parties, tags, []);
+    return { fields: fieldsOf(contract), review: contract.review };
+  }
+
   /** The live contract with this reference, if any. */
   idByReference(reference: string): number | null {
     const row = this.sql.byReference.get(reference) as { id: number } | undefined;
@@ -173,7 +186,7 @@ export class ContractRegister {
     // The contract may be one this batch wrote: its rows must be read as they are.
     this.flushHeldRows();
     const current = this.get(existing);
-    const kept = keepCorrections(current, fields, options.review ?? []);
+    const kept = keepCorrections(fieldsOf(current), fields, options.review ?? []);
     return this.change(current, kept.fields, { ...options, review: kept.review })
       ? "updated"
       : "unchanged";
@@ -321,18 +334,9 @@ export class ContractRegister {
   /** Writes the differences; returns false when there were none. */
   private change(current: Contract, next: ContractFields, options: WriteOptions): boolean {
     const stage = this.checkStage(next.stage ?? current.stage);
-    const before = fieldsOf(current);
-    const after: ContractFields = { ...next, stage };
-    const changes: Record<string, [unknown, unknown]> = {};
-    for (const key of Object.keys(after) as (keyof ContractFields)[]) {
-      if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) {
-        changes[key] = [before[key], after[key]];
-      }
-    }
     const review = options.review ?? current.review;
-    if (JSON.stringify(review) !== JSON.stringify(current.review)) {
-      changes.review = [current.review, review];
-    }
+    const stored = { fields: fieldsOf(current), review: current.review };
+    const { after, changes } = changesOver(stored, { ...next, stage }, review);
     if (Object.keys(changes).length === 0) return false;
     if (options.source) changes.source = [null, options.source];
     const at = this.stamp();
