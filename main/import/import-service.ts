@@ -64,22 +64,19 @@ class DryRunRollback extends Error {
 
 export const DEFAULT_BATCH_SIZE = 10_000;
 
-// TODO(perf): 100,000 rows take 4.95-5.7 s on the 2-core machine (same
-// build, 2026-12-05, the machine's speed varying by the hour) against the
-// 5 s target; 6.05 s the day before, 7.88 s before that. What is left could
-// move the search text and the repeated-reference check to the worker, or
-// make fewer objects per row (garbage collection is about a tenth).
-// Where the time goes: the writing thread reads and checks the whole file
-// first (about 0.3 s: nothing is written from a file that turns out
-// broken), maps the first batch while
-// the worker reads the file again, then writes. Of the writes, SQLite takes
-// about two thirds (the contract row and its indexes, parties, tags,
-// history, stage visits, the search index at each batch's end and its
-// segments at each commit), JS the rest: the history's hash chain, uuids,
-// the search text, and garbage collection. Already off the writing thread
-// or out of it: mapping (the worker), foreign-key checks (unneeded inside a
-// batch), per-row savepoints (none), the title order (built once at the
-// end of a big import).
+// Where the time goes (100,000 rows, 4.4-4.8 s on the 2-core machine on
+// 2026-12-05; the target is 5 s): the writing thread reads and checks the
+// whole file first (about 0.3 s: nothing is written from a file that turns
+// out broken), maps the first batch while the worker reads the file again,
+// then writes, busy about 3.9 s of CPU in all. Measured without a profiler:
+// the contract rows 0.7 s, the rows held and written 32 at a time (parties,
+// tags, history, stage visits) 0.5 s, the search index at each batch's end
+// 0.65 s, the history's hash chain 0.3 s, building each contract's values,
+// uuid and time 0.3-0.4 s, decoding the worker's rows 0.35 s, the sort
+// indexes built at the end 0.2 s, commits and garbage collection the rest.
+// Tried without gain: the search words made in the worker (its rows take
+// longer to decode), rows sent as packed text, contract rows 16 at a time,
+// larger young-generation spaces, other batch and page sizes.
 
 const nextTick = () => new Promise<void>((resolve) => setImmediate(resolve));
 
