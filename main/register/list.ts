@@ -65,7 +65,7 @@ export const FEW_MATCHES = 1000;
  * those rows call the function; the others read the end date's index.
  * TODO(perf): at 100,000 generated contracts (many automatic renewals with
  * past end dates) the bench's filtered lists went from 15 to 339 ms at p95,
- * 142 ms since the function remembers its answers; a current term end kept
+ * 85-166 ms since the function remembers its answers; a current term end kept
  * in a column (updated on write and when a term rolls over) would be
  * indexable.
  */
