@@ -259,6 +259,27 @@ describe("runImport", () => {
     expect({ ...dry, dryRun: false }).toEqual(real);
   });
 
+  it("flags an amount with too many decimals or too large to keep, never rounds it", async () => {
+    const register = openRegister();
+    const csv = ["Ref;Titre;Montant;Devise", "A-1;Un;0.050;EUR", "A-2;Deux;70368744177664.01;EUR"];
+    // The file's own text: a JSON number a double cannot hold to the cent.
+    const json = '[{"reference":"J-1","title":"Trois","value":70368744177664.01,"currency":"EUR"}]';
+    const a = await runImport(
+      register,
+      { fileName: "a.csv", content: csv.join("\n") },
+      { dryRun: false },
+    );
+    const b = await runImport(register, { fileName: "b.json", content: json }, { dryRun: false });
+    expect([...a.problems, ...b.problems].map((p) => p.message)).toEqual([
+      'more decimals than EUR has: "0.050"',
+      'too large to be kept exactly in EUR: "70368744177664.01"',
+      "too large to be kept exactly in EUR",
+    ]);
+    for (const reference of ["A-1", "A-2", "J-1"]) {
+      expect(byReference(register, reference)).toMatchObject({ value: null, review: [{}] });
+    }
+  });
+
   it("keeps the batches before a crash and nothing of the failing batch", async () => {
     class CrashingRegister extends ContractRegister {
       calls = 0;

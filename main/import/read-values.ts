@@ -6,7 +6,7 @@
 import { type DateFormat, parseCalendarDate } from "../../shared/domain/calendar-date";
 import type { PartyInput, RenewalKind } from "../../shared/domain/contract";
 import { parseFreeDuration } from "../../shared/domain/duration";
-import { isCurrencyCode, minorToMajor, parseMajorAmount } from "../../shared/domain/money";
+import { isCurrencyCode, minorToMajor, readMajorAmount } from "../../shared/domain/money";
 import type { StageDefinition } from "../../shared/domain/stages";
 
 export type Read<T> = { ok: true; value: T } | { ok: false; message: string };
@@ -56,10 +56,11 @@ export function readCurrency(raw: string): Read<string> {
 
 /** An amount in major units, exact to the currency's minor unit. */
 export function readAmount(raw: string, currency: string): Read<number> {
-  const minor = parseMajorAmount(raw, currency);
-  return minor === null
-    ? no(`cannot read "${raw}" as an amount in ${currency}`)
-    : ok(minorToMajor(minor, currency));
+  const minor = readMajorAmount(raw, currency);
+  if (typeof minor === "number") return ok(minorToMajor(minor, currency));
+  if (minor === "decimals") return no(`more decimals than ${currency} has: "${raw}"`);
+  if (minor === "too_large") return no(`too large to be kept exactly in ${currency}: "${raw}"`);
+  return no(`cannot read "${raw}" as an amount in ${currency}`);
 }
 
 const RENEWAL_WORDS: Record<string, RenewalKind> = {

@@ -5,7 +5,7 @@
 import { z } from "zod";
 import { isCalendarDate } from "./calendar-date";
 import { normalizeIsoDuration } from "./duration";
-import { isCurrencyCode, majorToMinor, minorDigits } from "./money";
+import { isCurrencyCode, MAX_EXACT_MINOR, majorToMinor, minorDigits } from "./money";
 
 export const RENEWAL_KINDS = ["none", "automatic", "optional", "evergreen"] as const;
 export type RenewalKind = (typeof RENEWAL_KINDS)[number];
@@ -103,8 +103,7 @@ export const contractInputSchema = z
     if (c.value !== null && c.currency === null) {
       ctx.addIssue({ code: "custom", path: ["currency"], message: "a value needs a currency" });
     } else if (c.value !== null && c.currency && majorToMinor(c.value, c.currency) === null) {
-      // Minor units are kept as whole numbers: exact up to 2^53.
-      const tooLarge = Math.abs(c.value) * 10 ** minorDigits(c.currency) >= 2 ** 53;
+      const tooLarge = Math.abs(c.value) * 10 ** minorDigits(c.currency) >= MAX_EXACT_MINOR;
       ctx.addIssue({
         code: "custom",
         path: ["value"],

@@ -6,6 +6,7 @@ import {
   minorDigits,
   minorToMajor,
   parseMajorAmount,
+  readMajorAmount,
 } from "./money";
 
 describe("parseMajorAmount", () => {
@@ -37,8 +38,24 @@ describe("parseMajorAmount", () => {
     ["12.34.56", "EUR"],
     ["5/1/2024", "EUR"],
     ["99999999999999999999", "EUR"],
+    ["0.050", "EUR"],
   ] as const)("refuses %j in %s", (text, currency) => {
     expect(parseMajorAmount(text, currency)).toBeNull();
+  });
+
+  it.each([
+    ["abc", "EUR", "unreadable"],
+    ["1,2345", "EUR", "decimals"],
+    // A zero before a group of three is no thousands: 0.050 has three decimals.
+    ["0.050", "EUR", "decimals"],
+    ["-0,001", "EUR", "decimals"],
+    ["0.5", "JPY", "decimals"],
+    // Past 10^15 minor units a JSON number could not hold every cent.
+    ["70368744177664.01", "EUR", "too_large"],
+    ["9007199254740993", "JPY", "too_large"],
+    ["9999999999999.99", "EUR", 999999999999999],
+  ] as const)("reads %j in %s as %j", (text, currency, read) => {
+    expect(readMajorAmount(text, currency)).toBe(read);
   });
 });
 
@@ -70,7 +87,7 @@ describe("currencies and major units", () => {
       const fraction = (m[3] ?? "").replace(/0+$/, "");
       if (fraction.length > digits) return null;
       const minor = Number((m[2] ?? "") + fraction.padEnd(digits, "0"));
-      if (!Number.isSafeInteger(minor)) return null;
+      if (!(minor < 10 ** 15)) return null;
       return m[1] === "-" && minor !== 0 ? -minor : minor;
     };
     const values: number[] = [0, -0, 0.07, 0.29, 4.35, 1.005, 1.015, 123456789.12, -98765.43];

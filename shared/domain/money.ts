@@ -16,6 +16,16 @@ export function isCurrencyCode(code: string): boolean {
   return CURRENCY.test(code) && KNOWN_CURRENCIES.has(code);
 }
 
+/**
+ * Amounts are kept to the minor unit below 10^15 minor units (10 trillion
+ * euros): amounts travel as JSON numbers in major units, and a double holds
+ * every decimal of 15 digits exactly. A larger one is refused, not rounded.
+ */
+export const MAX_EXACT_MINOR = 10 ** 15;
+
+/** Why a person's or a file's amount text cannot be kept. */
+export type AmountProblem = "unreadable" | "decimals" | "too_large";
+
 /** Building an `Intl.NumberFormat` is slow; imports ask for the same few currencies. */
 const digitsByCurrency = new Map<string, number>();
 
@@ -37,28 +47,33 @@ export function minorDigits(currency: string): number {
 /**
  * Reads an amount in major units written by a person or a file:
  * `1234.5`, `1 234,50`, `1,234.50`, `€ 12 000`, `12000 EUR`.
- * Returns the exact minor-unit integer, or null when it is not an amount
- * or has more decimals than the currency allows.
+ * Returns the exact minor-unit integer, or null when it is not an amount,
+ * has more decimals than the currency allows, or is too large to keep.
  */
 export function parseMajorAmount(text: string, currency: string): number | null {
+  const read = readMajorAmount(text, currency);
+  return typeof read === "number" ? read : null;
+}
+
+/** Like `parseMajorAmount`, saying why an amount cannot be kept. */
+export function readMajorAmount(text: string, currency: string): number | AmountProblem {
   let t = text.replace(/[\s\u00a0\u202f']/g, "").replace(/^[A-Z]{3}|[A-Z]{3}$/g, "");
   t = t.replace(/^[€$£¥₽]|[€$£¥₽]$/g, "");
   const negative = t.startsWith("-");
   if (negative) t = t.slice(1);
-  if (!/^\d[\d.,]*$/.test(t)) return null;
+  if (!/^\d[\d.,]*$/.test(t)) return "unreadable";
   const digits = minorDigits(currency);
   const decimalAt = decimalSeparatorIndex(t, digits);
   const grouped = decimalAt < 0 ? t : t.slice(0, decimalAt);
   // Thousands separators only between groups of three digits ("1.2.3" is no amount).
-  if (/[.,]/.test(grouped) && !/^\d{1,3}(?:[.,]\d{3})+$/.test(grouped)) return null;
+  if (/[.,]/.test(grouped) && !/^\d{1,3}(?:[.,]\d{3})+$/.test(grouped)) return "unreadable";
   const whole = grouped.replace(/[.,]/g, "");
   const fraction = decimalAt < 0 ? "" : t.slice(decimalAt + 1);
-  if (!/^\d+$/.test(whole) || !/^\d*$/.test(fraction) || fraction.length > digits) {
-    return null;
-  }
+  if (!/^\d+$/.test(whole) || !/^\d*$/.test(fraction)) return "unreadable";
+  if (fraction.length > digits) return "decimals";
   const minor = Number(whole + fraction.padEnd(digits, "0"));
-  if (!Number.isSafeInteger(minor)) return null;
-  return negative ? -minor : minor;
+  if (!(minor < MAX_EXACT_MINOR)) return "too_large";
+  return negative && minor !== 0 ? -minor : minor;
 }
 
 /**
@@ -76,7 +91,8 @@ function decimalSeparatorIndex(t: string, digits: number): number {
   const sep = t[at] ?? "";
   if (t.indexOf(sep) !== at) return -1;
   const after = t.length - at - 1;
-  return after === 3 && digits < 3 ? -1 : at;
+  // "0.050" has no thousands: a group of three after a zero is decimals.
+  return after === 3 && digits < 3 && !/^0+$/.test(t.slice(0, at)) ? -1 : at;
 }
 
 /** Minor units to a JSON number in major units (123456 EUR → 1234.56). */
@@ -101,13 +117,13 @@ export function majorToMinor(value: number | string, currency: string): number |
   if (typeof value === "string") return parseMajorAmount(value, currency);
   if (!Number.isFinite(value)) return null;
   const digits = minorDigits(currency);
-  // Most amounts: scaled, a whole number below 2^50 that scales back to the
-  // same value. Below 2^50 a double is finer than a quarter of a minor unit,
-  // so that whole number is the one the value's shortest decimal spells.
-  // Others (larger, or with more decimals) read that decimal text below.
+  // Most amounts: scaled, a whole number below MAX_EXACT_MINOR (< 2^50) that
+  // scales back to the same value. There a double is finer than a quarter of
+  // a minor unit, so that whole number is the one the value's shortest
+  // decimal spells. Others (more decimals, or too large) read that text below.
   const scale = 10 ** digits;
   const scaled = value * scale;
-  if (Math.abs(scaled) < 2 ** 50 && Number.isInteger(scaled) && scaled / scale === value) {
+  if (Math.abs(scaled) < MAX_EXACT_MINOR && Number.isInteger(scaled) && scaled / scale === value) {
     return scaled === 0 ? 0 : scaled;
   }
   const plain = String(value);
@@ -119,7 +135,7 @@ export function majorToMinor(value: number | string, currency: string): number |
   const fraction = m[3] ?? "";
   if (fraction.length > digits) return null;
   const minor = Number((m[2] ?? "") + fraction.padEnd(digits, "0"));
-  if (!Number.isSafeInteger(minor)) return null;
+  if (!(minor < MAX_EXACT_MINOR)) return null;
   return m[1] === "-" ? -minor : minor;
 }
 

@@ -37,6 +37,7 @@ describe("issuesToErrors", () => {
     expect(valueIssue(1.005, "EUR")).toBe("validation.tooManyDecimals");
     expect(valueIssue(1e21, "EUR")).toBe("validation.amountTooLarge");
     expect(valueIssue(2 ** 53, "JPY")).toBe("validation.amountTooLarge");
-    expect(valueIssue(90071992547409.9, "EUR")).toBeNull();
+    expect(valueIssue(90071992547409.9, "EUR")).toBe("validation.amountTooLarge");
+    expect(valueIssue(9999999999999.99, "EUR")).toBeNull();
   });
 });
