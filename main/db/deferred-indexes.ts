@@ -59,7 +59,9 @@ export function bulkImportRunning(db: Db, now = Date.now()): boolean {
   const [pidText, at] = String(mark ?? "").split(" ");
   const pid = Number(pidText);
   if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid) return false;
-  if (at !== undefined && !(now - Date.parse(at) < STALE_MS)) return false;
+  // Stale: older than an hour, or from a clock set more than a minute ahead.
+  const age = now - Date.parse(at ?? "");
+  if (at !== undefined && !(age > -60_000 && age < STALE_MS)) return false;
   try {
     process.kill(pid, 0);
     return true;

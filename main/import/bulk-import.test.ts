@@ -165,6 +165,13 @@ describe("a big import", () => {
       .prepare("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)")
       .run("import.deferredIndexes", `${process.ppid} ${twoHoursAgo}`);
     expect(sortIndexes(registerAt(file))).toEqual(before);
+    // So is a note from a clock set ahead.
+    dropSortIndexes(first);
+    const dayAhead = new Date(Date.now() + 24 * 3600_000).toISOString();
+    first.db
+      .prepare("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)")
+      .run("import.deferredIndexes", `${process.ppid} ${dayAhead}`);
+    expect(sortIndexes(registerAt(file))).toEqual(before);
   });
 
   it("stopped between the two, leaves a register that builds the indexes when opened", () => {
