@@ -6,6 +6,7 @@
 import type { z } from "zod";
 import { type ApiHandlers, endpointFor } from "../../shared/api/contract";
 import { type ApiResult, type FieldIssue, fail, ok, PactaError } from "../../shared/api/result";
+import { busyError } from "../db/open";
 import { createLogger } from "../logging/logger";
 
 const log = createLogger("api");
@@ -44,6 +45,8 @@ export async function dispatch(
     if (error instanceof PactaError) {
       return fail(error.reason, error.message, error.issues);
     }
+    const busy = busyError(error);
+    if (busy) return fail(busy.reason, busy.message);
     log.error({ channel, err: error }, "unexpected failure");
     return fail("internal", error instanceof Error ? error.message : String(error));
   }

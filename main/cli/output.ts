@@ -6,6 +6,7 @@ import { ZodError } from "zod";
 import { PactaError } from "../../shared/api/result";
 import { describeIssues, issuesOf } from "../api/dispatch";
 import type { PactaServices } from "../app/services";
+import { busyError } from "../db/open";
 
 /** Runs a command's work on the opened services, reporting failures. */
 export type Runner = (work: (s: PactaServices) => Promise<void> | void) => Promise<void>;
@@ -39,8 +40,10 @@ export function exitCodeOf(error: unknown): number {
 }
 
 export function reportError(error: unknown): number {
-  const message =
-    error instanceof ZodError
+  const busy = busyError(error);
+  const message = busy
+    ? busy.message
+    : error instanceof ZodError
       ? describeIssues(issuesOf(error))
       : error instanceof Error
         ? error.message

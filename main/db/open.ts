@@ -92,3 +92,17 @@ function codeOf(error: unknown): string {
 export function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
+
+/**
+ * SQLite's "database is locked" (another process kept the write lock past the
+ * busy timeout) as a clear reason; null for any other error.
+ */
+export function busyError(error: unknown): PactaError | null {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code !== "string" || !code.startsWith("SQLITE_BUSY")) return null;
+  return new PactaError(
+    "register_busy",
+    "another program is writing to the register (an import in the app or a terminal, " +
+      "say): nothing was changed; try again once it is done",
+  );
+}

@@ -9,6 +9,8 @@ import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
 import { stageInputSchema } from "../../shared/domain/pipeline";
 import { templateContentSchema } from "../../shared/domain/templates";
+import { dispatch } from "../api/dispatch";
+import { createHandlers } from "../api/handlers";
 import { openTempServices, tempDataDir } from "../test-support/temp-register";
 import { holdWriteLock, type WriteLockHolder } from "../test-support/write-lock-holder";
 import { type Migration, migrate } from "./migrate";
@@ -101,4 +103,19 @@ describe("a write while another process writes", () => {
       db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'notes'").pluck().get(),
     ).toBe(1);
   });
+
+  it("past the busy timeout, answers that another program is writing, and changes nothing", async () => {
+    const s = services();
+    const file = path.join(s.dataDir, DATABASE_FILE);
+    const holder = await holdWriteLock(file, OTHER_WRITE, 8000);
+    holders.push(holder);
+    const handlers = createHandlers(s, { door: "headless", version: "test" });
+    const answer = await dispatch(handlers, "lifecycle.saveStage", {
+      names: { fr: "Conformité", en: "Compliance" },
+    });
+    expect(answer).toMatchObject({ ok: false, error: { reason: "register_busy" } });
+    expect(JSON.stringify(answer)).toMatch(/another program is writing to the register/);
+    holder.stop();
+    expect(s.lifecycle.pipeline.list().map((st) => st.key)).not.toContain("compliance");
+  }, 15_000);
 });

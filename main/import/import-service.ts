@@ -7,7 +7,7 @@ import { randomUUID } from "node:crypto";
 import type { ImportJob, ImportReport } from "../../shared/api/contract";
 import { PactaError } from "../../shared/api/result";
 import { dropDeferredIndexes, ensureDeferredIndexes } from "../db/deferred-indexes";
-import { messageOf } from "../db/open";
+import { busyError, messageOf } from "../db/open";
 import { createLogger } from "../logging/logger";
 import { changesOver, keepCorrections, type StoredState } from "../register/keep-corrections";
 import { ContractList } from "../register/list";
@@ -192,9 +192,10 @@ async function writeBatches(
       const kept = options.dryRun
         ? "Nothing was written (dry run)."
         : `Rows before ${first} are in the register; rows from ${first} on were not imported.`;
+      const cause = busyError(error) ?? error;
       throw new PactaError(
-        error instanceof PactaError ? error.reason : "internal",
-        `the import stopped in rows ${first}–${last}: ${messageOf(error)}. ${kept}`,
+        cause instanceof PactaError ? cause.reason : "internal",
+        `the import stopped in rows ${first}–${last}: ${messageOf(cause)}. ${kept}`,
       );
     }
     batches.written(k);

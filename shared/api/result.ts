@@ -26,6 +26,8 @@ export const REASONS = [
   "sync_running",
   /** Bitrix24 OAuth: the portal's sign-in page sent nothing back in time (or it was cancelled). */
   "sign_in_timeout",
+  /** Another program (the app, a terminal) kept writing to the register past the wait: retry. */
+  "register_busy",
   "internal",
 ] as const;
 export type Reason = (typeof REASONS)[number];

@@ -137,6 +137,9 @@ export const enErrors: Messages["errors"] = {
   sign_in_timeout:
     "The portal sent no authorization back in time. Start the sign-in again and check " +
     "the redirect address saved in the portal's app.",
+  register_busy:
+    "Another program (Pacta in a terminal, say) is writing to the register. Nothing was " +
+    "changed: try again once it is done.",
   sync_running:
     "A sync of this register is already running (in the app or a terminal). Try again " +
     "once it is over.",

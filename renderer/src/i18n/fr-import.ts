@@ -154,6 +154,9 @@ export const frErrors = {
   sign_in_timeout:
     "Le portail n'a pas renvoyé d'autorisation à temps. Recommencez la connexion et " +
     "vérifiez l'adresse de retour enregistrée dans l'application du portail.",
+  register_busy:
+    "Un autre programme (Pacta dans un terminal, par exemple) écrit dans le registre. Rien " +
+    "n'a été modifié : réessayez quand il aura fini.",
   sync_running:
     "Une synchronisation est déjà en cours pour ce registre (dans l'application ou un " +
     "terminal). Réessayez quand elle sera finie.",
