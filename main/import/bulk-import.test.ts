@@ -32,12 +32,23 @@ afterEach(() => {
 });
 
 function registerAt(file?: string): ContractRegister {
-  const where =
-    file ?? path.join(fs.mkdtempSync(path.join(os.tmpdir(), "pacta-bulk-")), "r.sqlite");
-  if (!file) dirs.push(path.dirname(where));
-  const db = openDatabase(where);
+  const db = openDatabase(file ?? registerFile());
   opened.push(db);
   return new ContractRegister(db, { actor: "bulk test" });
+}
+
+/** Where a new register goes, in a temporary folder removed after the test. */
+function registerFile(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pacta-bulk-"));
+  dirs.push(dir);
+  return path.join(dir, "r.sqlite");
+}
+
+/** Notes an import as the one that dropped the indexes (`pid time`, or `pid` alone). */
+function noteImport(r: ContractRegister, value: string): void {
+  r.db
+    .prepare("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)")
+    .run("import.deferredIndexes", value);
 }
 
 const SORT_INDEXES = ["contracts_by_title", "contracts_by_end_date", "contracts_by_updated"];
@@ -127,21 +138,18 @@ describe("a big import", () => {
   });
 
   it("is left to build the indexes while its process runs; opening never fails on it", async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pacta-bulk-"));
-    dirs.push(dir);
-    const file = path.join(dir, "r.sqlite");
+    const file = registerFile();
     const first = registerAt(file);
     dropSortIndexes(first);
     // The import that dropped it: a live process other than this one.
-    const mark = first.db.prepare("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)");
-    mark.run("import.deferredIndexes", `${process.ppid} ${new Date().toISOString()}`);
+    noteImport(first, `${process.ppid} ${new Date().toISOString()}`);
     expect(sortIndexes(registerAt(file))).toEqual(NONE);
     // A note from before the time was noted too: its process alone counts.
-    mark.run("import.deferredIndexes", String(process.ppid));
+    noteImport(first, String(process.ppid));
     expect(sortIndexes(registerAt(file))).toEqual(NONE);
     // Its process is gone, but another one holds the write lock longer than the busy
     // timeout: the opening gives up on the index, not on the register.
-    mark.run("import.deferredIndexes", "999999999");
+    noteImport(first, "999999999");
     const holder = spawn(process.execPath, ["-e", HOLD_WRITE_LOCK, file], { stdio: "pipe" });
     try {
       await new Promise<void>((resolve) => holder.stdout.once("data", () => resolve()));
@@ -153,31 +161,23 @@ describe("a big import", () => {
   }, 20_000);
 
   it("takes a note older than an hour as stale, whoever has its process id now", () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pacta-bulk-"));
-    dirs.push(dir);
-    const file = path.join(dir, "r.sqlite");
+    const file = registerFile();
     const first = registerAt(file);
     const before = sortIndexes(first);
     dropSortIndexes(first);
     // The import died long ago; its process id now belongs to a live process.
     const twoHoursAgo = new Date(Date.now() - 2 * 3600_000).toISOString();
-    first.db
-      .prepare("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)")
-      .run("import.deferredIndexes", `${process.ppid} ${twoHoursAgo}`);
+    noteImport(first, `${process.ppid} ${twoHoursAgo}`);
     expect(sortIndexes(registerAt(file))).toEqual(before);
     // So is a note from a clock set ahead.
     dropSortIndexes(first);
     const dayAhead = new Date(Date.now() + 24 * 3600_000).toISOString();
-    first.db
-      .prepare("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)")
-      .run("import.deferredIndexes", `${process.ppid} ${dayAhead}`);
+    noteImport(first, `${process.ppid} ${dayAhead}`);
     expect(sortIndexes(registerAt(file))).toEqual(before);
   });
 
   it("stopped between the two, leaves a register that builds the indexes when opened", () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pacta-bulk-"));
-    dirs.push(dir);
-    const file = path.join(dir, "r.sqlite");
+    const file = registerFile();
     const first = registerAt(file);
     const before = sortIndexes(first);
     dropSortIndexes(first);
