@@ -3,9 +3,9 @@
  * its last: the register's sort orders. Inserting 100,000 titles one by one
  * into the title order's B-tree took about 0.3 s of a 5 s import, and the
  * end-date and last-change orders another 0.2 s; building each from the
- * finished table takes a tenth of that or less. Readers meanwhile still get every row in title order,
- * sorted without the index. A crash in between leaves the register whole
- * but without the index: opening the register builds what is missing,
+ * finished table takes a tenth of that or less. Readers meanwhile still
+ * get every row in order, sorted without the index. A crash in between
+ * leaves the register whole but without the indexes: opening it builds what is missing,
  * unless the import that dropped it still runs (its process id and the
  * time are noted in `settings` with the drop); it builds them again itself.
  * A note older than an hour is stale whoever has that process id now: an

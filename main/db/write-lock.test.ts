@@ -104,7 +104,7 @@ describe("a write while another process writes", () => {
     ).toBe(1);
   });
 
-  it("past the busy timeout, answers that another program is writing, and changes nothing", async () => {
+  it("past the busy timeout, says another program is writing, and changes nothing", async () => {
     const s = services();
     const file = path.join(s.dataDir, DATABASE_FILE);
     const holder = await holdWriteLock(file, OTHER_WRITE, 8000);

@@ -225,7 +225,8 @@ describe("runImport", () => {
     expect(verifyHistory(register.db)).toMatchObject({ ok: true, entries: 7 });
     const visits = register.db
       .prepare(
-        "SELECT stage, left_at IS NULL AS open FROM contract_stages WHERE contract_id = ? ORDER BY id",
+        `SELECT stage, left_at IS NULL AS open FROM contract_stages
+         WHERE contract_id = ? ORDER BY id`,
       )
       .raw()
       .all(first.id);
@@ -235,7 +236,7 @@ describe("runImport", () => {
     ]);
   });
 
-  it("counts in a dry run what the real run does, when a later batch repeats a reference", async () => {
+  it("counts in a dry run what the real run does when a later batch repeats", async () => {
     const content = [
       "Référence;Titre;Étape;Montant;Devise",
       "V-a;Bail;active;100;EUR",

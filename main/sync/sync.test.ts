@@ -152,7 +152,7 @@ describe("pushing", () => {
   it("queues an import's rows only while connected, and edits after it as before", async () => {
     const queued = () => s.db.prepare("SELECT COUNT(*) AS n FROM sync_outbox").get();
     const csv = (from: number) =>
-      ["Référence;Titre", ...[0, 1, 2].map((i) => `R-${from + i};Contrat ${from + i}`)].join("\n");
+      ["Ref;Titre", ...[0, 1, 2].map((i) => `R-${from + i};Contrat ${from + i}`)].join("\n");
     const source = (from: number) => ({ fileName: "a.csv", content: csv(from) });
     await runImport(s.register, source(1), { dryRun: false, batchSize: 2 });
     expect(queued()).toEqual({ n: 0 });

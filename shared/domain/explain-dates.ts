@@ -165,7 +165,8 @@ const WORDS: Record<ExplainLocale, Words> = {
       `${date}, dernier jour ouvré avant le ${calendar}, qui est ${before} mais ${why}`,
     weekend: "tombe un week-end",
     holiday: (name) => `est un jour férié (${name})`,
-    noticeDue: (when) => `le préavis de non-renouvellement doit être donné au plus tard le ${when}`,
+    noticeDue: (when) =>
+      "le préavis de non-renouvellement doit être donné " + `au plus tard le ${when}`,
     noNotice:
       "aucun préavis n'est renseigné, " + "donc aucune date limite de préavis n'est calculée",
     optionDue: (when, lapsed) =>
