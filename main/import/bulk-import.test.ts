@@ -12,7 +12,8 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { ContractFields } from "../../shared/domain/contract";
 import { openDatabase } from "../db/open";
 import { ContractList } from "../register/list";
-import { ContractRegister, type UpsertOutcome, type WriteOptions } from "../register/register";
+import { ContractRegister } from "../register/register";
+import type { UpsertOutcome, WriteOptions } from "../register/register-types";
 import { runImport } from "./import-service";
 
 /** A process that takes the register's write lock, says so, and keeps it for 8 s. */

@@ -10,7 +10,8 @@ import {
 } from "../../shared/domain/contract";
 import { openDatabase } from "../db/open";
 import { verifyHistory } from "../lifecycle/verify";
-import { ContractRegister, type UpsertOutcome, type WriteOptions } from "../register/register";
+import { ContractRegister } from "../register/register";
+import type { UpsertOutcome, WriteOptions } from "../register/register-types";
 import { fieldsOf } from "../register/rows";
 import { ImportJobs, NO_REFERENCE_NOTE, previewImport, runImport } from "./import-service";
 

@@ -11,7 +11,8 @@ import { busyError, messageOf } from "../db/open";
 import { createLogger } from "../logging/logger";
 import { changesOver, keepCorrections, type StoredState } from "../register/keep-corrections";
 import { ContractList } from "../register/list";
-import type { ContractRegister, UpsertOutcome } from "../register/register";
+import type { ContractRegister } from "../register/register";
+import type { UpsertOutcome } from "../register/register-types";
 import type { MappedRow } from "./map-row";
 import { type BatchRows, defaultWorkerScript, MappedBatches } from "./mapped-batches";
 import {

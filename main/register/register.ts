@@ -5,17 +5,19 @@
  */
 import { PactaError } from "../../shared/api/result";
 import { localToday } from "../../shared/domain/calendar-date";
-import type {
-  Contract,
-  ContractFields,
-  HistoryEntry,
-  ReviewFlag,
-} from "../../shared/domain/contract";
+import type { Contract, ContractFields, HistoryEntry } from "../../shared/domain/contract";
 import { DEFAULT_STAGE_KEY } from "../../shared/domain/stages";
 import type { Db } from "../db/open";
 import { HistoryChain } from "../lifecycle/hash-chain";
 import { StageVisits } from "../lifecycle/stage-visits";
 import { changesOver, keepCorrections, type StoredState } from "./keep-corrections";
+import type {
+  BatchHook,
+  RegisterOptions,
+  UpsertOutcome,
+  WriteHook,
+  WriteOptions,
+} from "./register-types";
 import {
   type ContractRow,
   columnValues,
@@ -30,39 +32,6 @@ import {
 import { SearchIndex } from "./search-index";
 import { prepareChildInserts, prepareStatements, type RegisterStatements } from "./statements";
 import { timeOrderedUuid } from "./uuid";
-
-export interface RegisterOptions {
-  /** Who is making the changes, as the history records it. */
-  actor: string;
-  now?: () => Date;
-}
-
-export interface WriteOptions {
-  action?: HistoryEntry["action"];
-  /** Values an import could not read; replaces the contract's flags. */
-  review?: ReviewFlag[];
-  /** Where the data came from (`file.csv, row 12`), kept in the history. */
-  source?: string;
-}
-
-export type UpsertOutcome = "created" | "updated" | "unchanged";
-
-/** Called inside every write's transaction, after its history entry; a throw undoes the write. */
-export type WriteHook = (
-  contractId: number,
-  action: HistoryEntry["action"],
-  changes: Record<string, [unknown, unknown]>,
-) => void;
-
-/**
- * Told when an import batch's transaction begins and ends (committed or
- * not): a write hook may read what it needs once per batch, since nothing
- * else writes while the batch holds the write lock.
- */
-export interface BatchHook {
-  begin(): void;
-  end(): void;
-}
 
 export class ContractRegister {
   private readonly now: () => Date;
@@ -93,26 +62,24 @@ export class ContractRegister {
   }
 
   get(id: number): Contract {
+    const history = () => (this.sql.history.all({ id }) as HistoryRow[]).map(toHistory);
+    return this.read(id, history);
+  }
+
+  private read(id: number, history: () => Contract["history"]): Contract {
     const row = this.sql.byId.get({ id }) as ContractRow | undefined;
     if (!row || row.deleted === 1) {
       throw new PactaError("not_found", `there is no contract #${id}`);
     }
     const parties = (this.sql.parties.all({ id }) as PartyRow[]).map(toParty);
     const tags = (this.sql.tags.all({ id }) as { tag: string }[]).map((t) => t.tag);
-    const history = (this.sql.history.all({ id }) as HistoryRow[]).map(toHistory);
-    return toContract(row, parties, tags, history);
+    return toContract(row, parties, tags, history());
   }
 
   /** A live contract's fields and review flags (without its history), as writes compare them. */
   storedState(id: number): StoredState {
     this.flushHeldRows();
-    const row = this.sql.byId.get({ id }) as ContractRow | undefined;
-    if (!row || row.deleted === 1) {
-      throw new PactaError("not_found", `there is no contract #${id}`);
-    }
-    const parties = (this.sql.parties.all({ id }) as PartyRow[]).map(toParty);
-    const tags = (this.sql.tags.all({ id }) as { tag: string }[]).map((t) => t.tag);
-    const contract = toContract(row, parties, tags, []);
+    const contract = this.read(id, () => []);
     return { fields: fieldsOf(contract), review: contract.review };
   }
 
